@@ -1,0 +1,44 @@
+/**
+ * What the API sends, independent of XML or JSON. Handlers build these models; a
+ * `Representation` writes them. `xml/` and `json/` each hold one implementation, and both
+ * pass `test/representation/contract.ts`.
+ */
+
+/** One `Link`. `name` and `type` are null where the vendor leaves them out. */
+export interface Link {
+  rel: string;
+  href: string;
+  name: string | null;
+  type: string | null;
+}
+
+/** `GET /api/`: the `EnterpriseManager` entry point. */
+export interface EntryPointModel {
+  links: Link[];
+  supportedVersions: { name: string; links: Link[] }[];
+}
+
+/** One `LogonSession`. */
+export interface LogonSessionModel {
+  href: string;
+  links: Link[];
+  userName: string;
+  sessionId: string;
+}
+
+/** The API's `Error` body. */
+export interface ErrorModel {
+  message: string;
+  statusCode: number;
+}
+
+export interface Representation {
+  /** The full Content-Type header value, e.g. `application/xml; charset=utf-8`. */
+  readonly contentType: string;
+  entryPoint(model: EntryPointModel): string;
+  /** A `LogonSession` at the root of a reply. */
+  logonSession(model: LogonSessionModel): string;
+  /** `LogonSessions`, a list of them. */
+  logonSessions(models: LogonSessionModel[]): string;
+  error(model: ErrorModel): string;
+}

@@ -1,0 +1,131 @@
+/**
+ * The store behind emrest: accounts, tenants and logon sessions.
+ *
+ * Every store (memory, SQLite, PostgreSQL, Redis) implements this interface and passes
+ * `test/store/contract.ts`. Stores know nothing of HTTP; they raise `StoreUnavailable`
+ * when their server cannot be reached, and the edge turns that into a 503.
+ *
+ * A session is keyed by the SHA-256 of its token (`keyHash`, 32 bytes). The store never
+ * sees the token or the SessionId, so a copy of it lets no one act as a user.
+ */
+
+/** The three roles that may log on (spec section 8). `None` is kept but cannot log on. */
+export type Role = "PortalAdministrator" | "PortalUser" | "RestoreOperator" | "None";
+
+export const ROLES: readonly Role[] = ["PortalAdministrator", "PortalUser", "RestoreOperator", "None"];
+
+/** An Enterprise Manager account: `DOMAIN\name`, matched case-insensitively. */
+export interface Account {
+  id: string;
+  /** Upper-cased as given; the local domain for local accounts. */
+  domain: string;
+  name: string;
+  role: Role;
+  /** A PHC string (argon2id). */
+  passwordHash: string;
+  createdAt: number;
+}
+
+/** A Cloud Connect tenant, which logs on with a `LoginSpec` body. */
+export interface Tenant {
+  id: string;
+  name: string;
+  passwordHash: string;
+  createdAt: number;
+}
+
+export type PrincipalKind = "account" | "tenant";
+
+/** One live logon session as the store keeps it. Times are epoch milliseconds. */
+export interface SessionRecord {
+  /** SHA-256 of the token, 32 bytes. */
+  keyHash: Buffer;
+  kind: PrincipalKind;
+  /** Account id or tenant id, after `kind`. */
+  principalId: string;
+  /** As shown in `UserName`, e.g. `SRV12\Administrator`. */
+  userName: string;
+  role: Role;
+  /** The API version the session was opened with, e.g. `v1_7`. */
+  version: string;
+  createdAt: number;
+  /** The session ends at this instant unless a request slides it. */
+  expiresAt: number;
+  /** The absolute end, or 0 when there is none. */
+  hardExpiresAt: number;
+}
+
+export interface NewAccount {
+  domain: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export interface NewTenant {
+  name: string;
+  passwordHash: string;
+}
+
+/** Raised by a store whose server cannot be reached or answers with an error of its own. */
+export class StoreUnavailable extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "StoreUnavailable";
+  }
+}
+
+/** Raised when an account or tenant with the same name already exists. */
+export class AlreadyExists extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AlreadyExists";
+  }
+}
+
+/** A store may leave `expiresAt` up to this far behind a requested slide. */
+export const SLIDE_GRANULARITY_MS = 1000;
+
+export interface Store {
+  /** A short name for logs and skip reasons: `memory`, `sqlite`, `postgres`, `redis`. */
+  readonly kind: string;
+
+  /** Creates or upgrades the schema. Safe to call on every start, from several nodes. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  addAccount(account: NewAccount): Promise<Account>;
+  /** Domain and name compare case-insensitively. */
+  findAccount(domain: string, name: string): Promise<Account | undefined>;
+  getAccount(id: string): Promise<Account | undefined>;
+  listAccounts(): Promise<Account[]>;
+  /** Removes the account and every session it holds. False when there was none. */
+  removeAccount(id: string): Promise<boolean>;
+  setAccountPassword(id: string, passwordHash: string): Promise<boolean>;
+  setAccountRole(id: string, role: Role): Promise<boolean>;
+
+  addTenant(tenant: NewTenant): Promise<Tenant>;
+  /** The name compares case-insensitively. */
+  findTenant(name: string): Promise<Tenant | undefined>;
+  listTenants(): Promise<Tenant[]>;
+  /** Removes the tenant and every session it holds. */
+  removeTenant(id: string): Promise<boolean>;
+  setTenantPassword(id: string, passwordHash: string): Promise<boolean>;
+
+  /** Durable when the promise resolves: a 201 is sent only after it. */
+  createSession(session: SessionRecord): Promise<void>;
+  /**
+   * The session with this key if it is live at `now` (`expiresAt > now`), or undefined.
+   * When `slideTo` is given, the idle window slides in the same operation: `expiresAt`
+   * becomes `min(slideTo, hardExpiresAt || Infinity)`, and the returned record shows it.
+   * A store may skip a slide of less than `SLIDE_GRANULARITY_MS`, so a busy session does
+   * not cost a write on every request. An expired session may be deleted on the way.
+   */
+  findSession(keyHash: Buffer, now: number, slideTo?: number): Promise<SessionRecord | undefined>;
+  /** False when there was no such session. */
+  deleteSession(keyHash: Buffer): Promise<boolean>;
+  /** Live sessions, oldest first; of one principal when given. */
+  listSessions(filter?: { kind: PrincipalKind; principalId: string }): Promise<SessionRecord[]>;
+  /** Deletes at most `limit` sessions expired at `now`; returns how many. */
+  deleteExpiredSessions(now: number, limit: number): Promise<number>;
+}

@@ -9,7 +9,10 @@
 export const FAULTS = {
   Unauthorized: { status: 401, message: "Authentication failed. Log on again." },
   LogonFailed: { status: 401, message: "Logon failed: the user name or password is incorrect." },
-  SessionNotFound: { status: 401, message: "The logon session has expired or does not exist. Log on again." },
+  SessionNotFound: {
+    status: 401,
+    message: "The logon session has expired or does not exist. Log on again.",
+  },
   AccessDenied: { status: 403, message: "Access denied." },
   NotFound: { status: 404, message: "The requested resource does not exist." },
   LogonSessionNotFound: { status: 404, message: "There is no logon session with this ID." },
@@ -20,9 +23,15 @@ export const FAULTS = {
   BodyTooLarge: { status: 413, message: "The request body is too large." },
   HeadersTooLarge: { status: 431, message: "The request headers are too large." },
   RequestTimeout: { status: 408, message: "The request took too long to arrive." },
-  InternalError: { status: 500, message: "An internal error occurred. The server log has the details." },
+  InternalError: {
+    status: 500,
+    message: "An internal error occurred. The server log has the details.",
+  },
   NotImplemented: { status: 501, message: "This operation is not implemented by emrest yet." },
-  StoreUnavailable: { status: 503, message: "The session store is unavailable. Try again shortly." },
+  StoreUnavailable: {
+    status: 503,
+    message: "The session store is unavailable. Try again shortly.",
+  },
   Overloaded: { status: 503, message: "The server is busy. Try again shortly." },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -12,7 +12,12 @@
 /** The three roles that may log on (spec section 8). `None` is kept but cannot log on. */
 export type Role = "PortalAdministrator" | "PortalUser" | "RestoreOperator" | "None";
 
-export const ROLES: readonly Role[] = ["PortalAdministrator", "PortalUser", "RestoreOperator", "None"];
+export const ROLES: readonly Role[] = [
+  "PortalAdministrator",
+  "PortalUser",
+  "RestoreOperator",
+  "None",
+];
 
 /** An Enterprise Manager account: `DOMAIN\name`, matched case-insensitively. */
 export interface Account {

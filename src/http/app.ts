@@ -1,0 +1,67 @@
+import cookie from "@fastify/cookie";
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerFactory,
+} from "fastify";
+import type { Logger } from "pino";
+import { Fault } from "../faults/fault.js";
+import type { HttpContext } from "./context.js";
+import { sendFault } from "./fault-response.js";
+import { redactPath, registerRequestLog } from "./request-log.js";
+import { registerRoutes } from "./routes.js";
+import { handleClientError } from "./client-error.js";
+
+/** Request bodies past this size get 413; the API's own bodies are a few hundred bytes. */
+export const BODY_LIMIT = 64 * 1024;
+
+export interface AppOptions {
+  context: HttpContext;
+  logger: Logger;
+  /** Given by the server so one app can answer on HTTP and HTTPS at once. */
+  serverFactory?: FastifyServerFactory;
+}
+
+/** Builds the API as a fastify app, without a socket: the server or a test listens. */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: BODY_LIMIT,
+    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    requestIdHeader: false,
+    serverFactory: options.serverFactory,
+    return503OnClosing: true,
+    clientErrorHandler: handleClientError,
+  });
+
+  await app.register(cookie);
+  registerSecurityHeaders(app);
+  registerRequestLog(app);
+
+  // Clients send empty logon bodies under any content type, or none: every body is read as
+  // bytes, and handlers that take one parse it themselves.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
+
+  app.setErrorHandler((error, request, reply) => sendFault(request, reply, error));
+  app.setNotFoundHandler((request, reply) =>
+    sendFault(request, reply, new Fault("NotFound", `There is no resource at ${redactPath(request.url)}.`)),
+  );
+
+  registerRoutes(app, options.context);
+  return app;
+}
+
+/** The headers EM sends on every reply (spec section 4), HSTS only over HTTPS. */
+function registerSecurityHeaders(app: FastifyInstance): void {
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-content-type-options", "nosniff");
+    reply.header("x-frame-options", "DENY");
+    reply.header("cache-control", "private");
+    if ((request.raw.socket as { encrypted?: boolean }).encrypted) {
+      reply.header("strict-transport-security", "max-age=31536000");
+    }
+  });
+}

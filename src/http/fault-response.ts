@@ -1,0 +1,46 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { FAULTS, type FaultName } from "../faults/catalogue.js";
+import { Fault } from "../faults/fault.js";
+import { StoreUnavailable } from "../store/store.js";
+import { representationFor } from "./negotiate.js";
+
+/** EM writes the realm exactly this way: capital R, unquoted (spec section 2). */
+export const WWW_AUTHENTICATE = "Basic Realm=RestSvc";
+
+/** The only place a fault becomes a status and an `Error` body. */
+export function sendFault(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+  const fault = toFault(error);
+  if (fault.status >= 500) {
+    request.log.error({ err: error }, fault.fault === "StoreUnavailable" ? "store unavailable" : "request failed");
+  }
+
+  const representation = representationFor(request);
+  if (fault.status === 401) reply.header("www-authenticate", WWW_AUTHENTICATE);
+  if (fault.status === 503) reply.header("retry-after", "5");
+  for (const [name, value] of Object.entries(fault.headers)) reply.header(name, value);
+
+  return reply
+    .code(fault.status)
+    .header("content-type", representation.contentType)
+    .send(representation.error({ message: fault.message, statusCode: fault.status }));
+}
+
+/** Maps anything thrown to a catalogue fault; what is not one becomes a plain 500. */
+export function toFault(error: unknown): Fault {
+  if (error instanceof Fault) return error;
+  if (error instanceof StoreUnavailable) return new Fault("StoreUnavailable");
+
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "FST_ERR_CTP_BODY_TOO_LARGE" || status === 413) return new Fault("BodyTooLarge");
+  if (typeof status === "number" && status >= 400 && status < 500) {
+    // Framework-level rejections (bad URL encoding, aborted bodies): say what, not how.
+    return new Fault(faultForStatus(status));
+  }
+  return new Fault("InternalError");
+}
+
+function faultForStatus(status: number): FaultName {
+  const match = (Object.keys(FAULTS) as FaultName[]).find((name) => FAULTS[name].status === status);
+  return match ?? "BadRequest";
+}

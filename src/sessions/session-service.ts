@@ -1,0 +1,127 @@
+import { Fault } from "../faults/fault.js";
+import type { SessionRecord, Store } from "../store/store.js";
+import { formatAccountName, parseAccountName } from "./account-name.js";
+import { verifyPassword } from "./credentials.js";
+import type { ActiveSession, LogonRequest } from "./session.js";
+import { keyHashOf, newSessionId, normalizeSessionId, sessionIdFromToken, tokenFor } from "./session-id.js";
+
+export interface SessionServiceOptions {
+  store: Store;
+  /** Sessions end this long after their last request (EM: 15 minutes). */
+  idleTimeoutMs: number;
+  /** 0 for no absolute lifetime, as in EM. */
+  absoluteLifetimeMs: number;
+  /** The domain of bare user names. */
+  localDomain: string;
+  clock?: () => number;
+}
+
+/**
+ * The logon-session service: logon, token checks, reads and logout. It knows nothing of
+ * HTTP; it raises faults by name and the edge renders them.
+ */
+export class SessionService {
+  readonly store: Store;
+  private readonly options: SessionServiceOptions;
+  private readonly now: () => number;
+
+  constructor(options: SessionServiceOptions) {
+    this.options = options;
+    this.store = options.store;
+    this.now = options.clock ?? Date.now;
+  }
+
+  /** Checks the credentials and opens a session, durable in the store before it returns. */
+  async logon(request: LogonRequest): Promise<ActiveSession> {
+    const principal = request.tenant
+      ? await this.checkTenant(request.tenant)
+      : await this.checkAccount(request.basic);
+
+    const sessionId = newSessionId();
+    const now = this.now();
+    const { absoluteLifetimeMs, idleTimeoutMs } = this.options;
+    const hardExpiresAt = absoluteLifetimeMs > 0 ? now + absoluteLifetimeMs : 0;
+    const record: SessionRecord = {
+      ...principal,
+      keyHash: keyHashOf(sessionId),
+      version: request.version,
+      createdAt: now,
+      expiresAt: hardExpiresAt > 0 ? Math.min(now + idleTimeoutMs, hardExpiresAt) : now + idleTimeoutMs,
+      hardExpiresAt,
+    };
+
+    await this.store.createSession(record);
+    return { sessionId, token: tokenFor(sessionId), record };
+  }
+
+  /** The live session a token stands for, its idle window slid; `SessionNotFound` if none. */
+  async authenticate(token: string): Promise<ActiveSession> {
+    const sessionId = sessionIdFromToken(token);
+    if (sessionId === undefined) throw new Fault("SessionNotFound");
+
+    const now = this.now();
+    const record = await this.store.findSession(keyHashOf(sessionId), now, now + this.options.idleTimeoutMs);
+    if (record === undefined) throw new Fault("SessionNotFound");
+    return { sessionId, token: tokenFor(sessionId), record };
+  }
+
+  /** The caller's sessions it can name: only its current one, since the store keeps no ids. */
+  list(caller: ActiveSession): ActiveSession[] {
+    return [caller];
+  }
+
+  /** One session of the caller's own principal; another's answers exactly as an unknown ID. */
+  async read(caller: ActiveSession, id: string): Promise<ActiveSession> {
+    const sessionId = normalizeSessionId(id);
+    if (sessionId === undefined) throw new Fault("LogonSessionNotFound");
+    if (sessionId === caller.sessionId) return caller;
+
+    const record = await this.store.findSession(keyHashOf(sessionId), this.now());
+    if (record === undefined || !samePrincipal(record, caller.record)) {
+      throw new Fault("LogonSessionNotFound");
+    }
+    return { sessionId, token: tokenFor(sessionId), record };
+  }
+
+  /** Ends a session of the caller's own principal: the logout. */
+  async logout(caller: ActiveSession, id: string): Promise<void> {
+    const target = await this.read(caller, id);
+    const deleted = await this.store.deleteSession(target.record.keyHash);
+    if (!deleted) throw new Fault("LogonSessionNotFound");
+  }
+
+  private async checkAccount(basic: LogonRequest["basic"]) {
+    if (basic === undefined) throw new Fault("Unauthorized");
+
+    const name = parseAccountName(basic.userName, this.options.localDomain);
+    const account = name ? await this.store.findAccount(name.domain, name.name) : undefined;
+    const matches = await verifyPassword(account?.passwordHash, basic.password);
+    // An account without a role cannot log on; it fails exactly as a wrong password does.
+    if (!matches || account === undefined || account.role === "None") throw new Fault("LogonFailed");
+
+    return {
+      kind: "account" as const,
+      principalId: account.id,
+      userName: formatAccountName(account),
+      role: account.role,
+    };
+  }
+
+  private async checkTenant(credentials: { name: string; password: string }) {
+    const tenant = await this.store.findTenant(credentials.name);
+    const matches = await verifyPassword(tenant?.passwordHash, credentials.password);
+    if (!matches || tenant === undefined) throw new Fault("LogonFailed");
+
+    return {
+      kind: "tenant" as const,
+      principalId: tenant.id,
+      userName: tenant.name,
+      // Tenants have no EM role; the link set and access follow from `kind`.
+      role: "None" as const,
+    };
+  }
+}
+
+function samePrincipal(a: SessionRecord, b: SessionRecord): boolean {
+  return a.kind === b.kind && a.principalId === b.principalId;
+}

@@ -1,4 +1,9 @@
-import type { EntryPointModel, Link, LogonSessionModel, Representation } from "../representation.js";
+import type {
+  EntryPointModel,
+  Link,
+  LogonSessionModel,
+  Representation,
+} from "../representation.js";
 import {
   XML_DECLARATION,
   element,

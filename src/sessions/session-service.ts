@@ -13,8 +13,13 @@ export interface SessionServiceOptions {
   absoluteLifetimeMs: number;
   /** The domain of bare user names. */
   localDomain: string;
+  /** Logons checking a password at once; past this, a logon is refused as `Overloaded`. */
+  maxPendingLogons?: number;
   clock?: () => number;
 }
+
+/** Enough to keep the hashing threads busy, few enough that a queued logon waits < 1 s. */
+const DEFAULT_MAX_PENDING_LOGONS = 64;
 
 /**
  * The logon-session service: logon, token checks, reads and logout. It knows nothing of
@@ -24,6 +29,7 @@ export class SessionService {
   readonly store: Store;
   private readonly options: SessionServiceOptions;
   private readonly now: () => number;
+  private pendingLogons = 0;
 
   constructor(options: SessionServiceOptions) {
     this.options = options;
@@ -33,9 +39,20 @@ export class SessionService {
 
   /** Checks the credentials and opens a session, durable in the store before it returns. */
   async logon(request: LogonRequest): Promise<ActiveSession> {
-    const principal = request.tenant
-      ? await this.checkTenant(request.tenant)
-      : await this.checkAccount(request.basic);
+    const limit = this.options.maxPendingLogons ?? DEFAULT_MAX_PENDING_LOGONS;
+    if (this.pendingLogons >= limit) {
+      throw new Fault("Overloaded", "Too many logons at once. Try again shortly.", { "Retry-After": "1" });
+    }
+
+    this.pendingLogons++;
+    let principal;
+    try {
+      principal = request.tenant
+        ? await this.checkTenant(request.tenant)
+        : await this.checkAccount(request.basic);
+    } finally {
+      this.pendingLogons--;
+    }
 
     const sessionId = newSessionId();
     const now = this.now();

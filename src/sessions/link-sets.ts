@@ -88,10 +88,16 @@ const CORE_ENTITY_LISTS: Row[] = [
 const BACKUP_FILE_REFERENCES: Row = ["Down", "BackupFileReferenceList", "backupFiles"];
 const BACKUP_FILE_LIST: Row = ["Down", "BackupFileList", "backupFiles?format=Entity"];
 const VCLOUD: Row = ["Down", "VCloudService", "vCloud"];
-const EXTERNAL_REPOSITORY_REFERENCES: Row =
-  ["Down", "ExternalRepositoryReferenceList", "externalRepositories"];
-const EXTERNAL_REPOSITORY_LIST: Row =
-  ["Down", "ExternalRepositoryList", "externalRepositories?format=Entity"];
+const EXTERNAL_REPOSITORY_REFERENCES: Row = [
+  "Down",
+  "ExternalRepositoryReferenceList",
+  "externalRepositories",
+];
+const EXTERNAL_REPOSITORY_LIST: Row = [
+  "Down",
+  "ExternalRepositoryList",
+  "externalRepositories?format=Entity",
+];
 const AGENTS: Row = ["Down", "AgentsService", "agents"];
 const VSPHERE_SELF_SERVICE: Row = ["Down", "VSphereSelfService", "selfService/vSphere"];
 const NAS: Row = ["Down", "NasService", "nas"];
@@ -118,12 +124,14 @@ const CDP_ENTITY_LISTS: Row[] = [
 ];
 
 // List A, 9.0 era: the vendor's /logonSessions page (fixture logonsessions-reference-example).
+// prettier-ignore
 const LIST_A: Row[] = [
   UP, ...CORE_REFERENCE_LISTS, ...SERVICES, ...CORE_ENTITY_LISTS, CLOUD, TYPED_DELETE,
 ];
 
 // List B, 9.5 and 9.5 U4: the GET /logonSessions/{ID} examples; A plus backup files and
 // vCloud, and the Delete link without a Type.
+// prettier-ignore
 const LIST_B: Row[] = [
   UP, ...CORE_REFERENCE_LISTS, BACKUP_FILE_REFERENCES, ...SERVICES, ...CORE_ENTITY_LISTS,
   VCLOUD, BACKUP_FILE_LIST, CLOUD, UNTYPED_DELETE,
@@ -132,6 +140,7 @@ const LIST_B: Row[] = [
 // List C: the current Perform Logon example; B plus external repositories, agents, vSphere
 // self-service and NAS, without the Cloud Connect link. Used for v10 and v11, whose own
 // lists could not be read in full.
+// prettier-ignore
 const LIST_C: Row[] = [
   UP, ...CORE_REFERENCE_LISTS, BACKUP_FILE_REFERENCES, EXTERNAL_REPOSITORY_REFERENCES,
   ...SERVICES, ...CORE_ENTITY_LISTS, VCLOUD, BACKUP_FILE_LIST, AGENTS, VSPHERE_SELF_SERVICE,
@@ -140,12 +149,14 @@ const LIST_C: Row[] = [
 
 // The EM 12 administrator logon (fixture veeam_login_v12.json): C plus CDP, vApp replica
 // points and system sessions, 68 links.
+// prettier-ignore
 const CAPTURED_V12: Row[] = [
   UP, ...CORE_REFERENCE_LISTS, BACKUP_FILE_REFERENCES, EXTERNAL_REPOSITORY_REFERENCES,
   ...CDP_REFERENCE_LISTS, ...SERVICES, ...CORE_ENTITY_LISTS, VCLOUD, BACKUP_FILE_LIST, AGENTS,
   VSPHERE_SELF_SERVICE, EXTERNAL_REPOSITORY_LIST, NAS, ...CDP_ENTITY_LISTS, UNTYPED_DELETE,
 ];
 
+// prettier-ignore
 const LIST_BY_VERSION: Record<ApiVersion, Row[]> = {
   v1: LIST_A, v1_1: LIST_A, v1_2: LIST_A,
   v1_3: LIST_B, v1_4: LIST_B,
@@ -161,6 +172,7 @@ const TENANT_LIST: Row[] = [UP, CLOUD, TYPED_DELETE];
 // security_roles_concept.html, v13). Paths the matrix does not grant by name (systemSessions,
 // cdpReplica/*, and /cloud, which lists only sub-resources) stay the administrator's, as do
 // actions such as Create backupServers. Up and Delete are everyone's.
+// prettier-ignore
 const PORTAL_USER_DENIED = new Set([
   "jobs", "failoverPlans", "security", "cdpPolicies", "cdpReplica/vms", "cdpReplica/vApps",
   "systemSessions", "cloud",
@@ -168,6 +180,7 @@ const PORTAL_USER_DENIED = new Set([
 
 // EM's one Restore Operator role is split into VM, File, ... Restore Operators in REST; the
 // VM and File columns grant GET on exactly these paths.
+// prettier-ignore
 const RESTORE_OPERATOR_ALLOWED = new Set([
   "failoverPlans", "backups", "restorePoints", "vmRestorePoints", "vAppRestorePoints",
   "replicas", "vmReplicaPoints", "vAppReplicaPoints", "catalog/vms", "restoreSessions",

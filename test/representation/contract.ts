@@ -38,15 +38,22 @@ const LONE_SURROGATES = "left\uD800 right\uDC00 pair\uD83D\uDE00";
 
 // Characters that must never appear raw in a body: C0 controls other than tab, LF and CR,
 // lone surrogates, U+FFFE and U+FFFF. JSON escapes them, XML cannot carry them.
-const RAW_FORBIDDEN =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const RAW_FORBIDDEN = new RegExp(
+  "[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]" +
+    "|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]",
+);
 
 function links(): Link[] {
   return [
     { rel: "Up", href: BASE, name: null, type: "EnterpriseManager" },
     { rel: "Down", href: `${BASE}reports/summary`, name: "Summary", type: "Report" },
     { rel: "Create", href: `${BASE}backupServers?action=create`, name: null, type: null },
-    { rel: "Down", href: `${BASE}query?type=Job&format=Entities`, name: null, type: "QueryService" },
+    {
+      rel: "Down",
+      href: `${BASE}query?type=Job&format=Entities`,
+      name: null,
+      type: "QueryService",
+    },
   ];
 }
 
@@ -62,11 +69,16 @@ function session(overrides: Partial<LogonSessionModel> = {}): LogonSessionModel 
 
 function entryPoint(): EntryPointModel {
   const create = (v: string): Link => ({
-    rel: "Create", href: `${BASE}sessionMngr/?v=${v}`, name: null, type: "LogonSession",
+    rel: "Create",
+    href: `${BASE}sessionMngr/?v=${v}`,
+    name: null,
+    type: "LogonSession",
   });
   return {
-    links: [{ rel: "Down", href: `${BASE}logonSessions`, name: null, type: "LogonSessionList" },
-      create("latest")],
+    links: [
+      { rel: "Down", href: `${BASE}logonSessions`, name: null, type: "LogonSessionList" },
+      create("latest"),
+    ],
     supportedVersions: ["v1_5", "v1_6", "v1_7"].map((name) => ({ name, links: [create(name)] })),
   };
 }
@@ -116,8 +128,14 @@ export function representationContract(name: string, rep: Representation, opts: 
     });
 
     it("escapes markup and quotes in text, attributes and links", () => {
-      const hostileLinks = links().map((l) => ({ ...l, name: HOSTILE, href: `${l.href}&${HOSTILE}` }));
-      roundTripsSession(session({ userName: HOSTILE, sessionId: HOSTILE, href: HOSTILE, links: hostileLinks }));
+      const hostileLinks = links().map((l) => ({
+        ...l,
+        name: HOSTILE,
+        href: `${l.href}&${HOSTILE}`,
+      }));
+      roundTripsSession(
+        session({ userName: HOSTILE, sessionId: HOSTILE, href: HOSTILE, links: hostileLinks }),
+      );
 
       const error = { message: HOSTILE, statusCode: 400 };
       assert.deepEqual(read.error(rep.error(error)), error);
@@ -144,8 +162,12 @@ export function representationContract(name: string, rep: Representation, opts: 
     });
 
     it("keeps every link, in order, when there are many", () => {
-      const many = Array.from({ length: 70 }, (_, i): Link =>
-        ({ rel: "Down", href: `${BASE}r${i}`, name: i % 2 ? `n${i}` : null, type: null }));
+      const many = Array.from({ length: 70 }, (_, i): Link => ({
+        rel: "Down",
+        href: `${BASE}r${i}`,
+        name: i % 2 ? `n${i}` : null,
+        type: null,
+      }));
       roundTripsSession(session({ links: many }));
     });
   });

@@ -33,7 +33,10 @@ const read: ReadBack = {
     const versions = (root.SupportedVersions as Json).SupportedVersions as Json[];
     return {
       links: readLinks(root.Links),
-      supportedVersions: versions.map((v) => ({ name: v.Name as string, links: readLinks(v.Links) })),
+      supportedVersions: versions.map((v) => ({
+        name: v.Name as string,
+        links: readLinks(v.Links),
+      })),
     };
   },
   logonSession: (body) => readSession(JSON.parse(body) as Json),
@@ -58,13 +61,20 @@ describe("JSON representation", () => {
     assert.equal(json.entryPoint(entryPointModel(BASE)), captured("veeam_api_v12.json"));
   });
 
-  it("writes an administrator's v1_7 logon session exactly as EM 12 did (veeam_login_v12.json)", () => {
+  it("writes an administrator's v1_7 session exactly as EM 12 did (veeam_login_v12)", () => {
     const sessionId = "b9a759dd-4496-4f50-8fc0-f925aa283f8d";
     const links = logonSessionLinks({
-      apiBase: BASE, version: "v1_7", role: "PortalAdministrator", kind: "account", sessionId,
+      apiBase: BASE,
+      version: "v1_7",
+      role: "PortalAdministrator",
+      kind: "account",
+      sessionId,
     });
     const body = json.logonSession({
-      href: `${BASE}logonSessions/${sessionId}`, links, userName: "emuser", sessionId,
+      href: `${BASE}logonSessions/${sessionId}`,
+      links,
+      userName: "emuser",
+      sessionId,
     });
 
     assert.equal(body, captured("veeam_login_v12.json"));
@@ -76,8 +86,17 @@ describe("JSON representation", () => {
     const body = JSON.parse(json.logonSessions([a, b])) as { LogonSessions: Json[] };
 
     assert.deepEqual(Object.keys(body), ["LogonSessions"]);
-    assert.deepEqual(body.LogonSessions.map((s) => s.SessionId), ["a", "b"]);
-    assert.deepEqual(Object.keys(body.LogonSessions[0]), ["UserName", "SessionId", "Links", "Href", "Type"]);
+    assert.deepEqual(
+      body.LogonSessions.map((s) => s.SessionId),
+      ["a", "b"],
+    );
+    assert.deepEqual(Object.keys(body.LogonSessions[0]), [
+      "UserName",
+      "SessionId",
+      "Links",
+      "Href",
+      "Type",
+    ]);
   });
 
   it("writes an error with the captured members, order and nulls", () => {

@@ -60,7 +60,10 @@ const read: ReadBack = {
     const versions = (root.SupportedVersions as Node).SupportedVersion as Node[];
     return {
       links: readLinks(root.Links),
-      supportedVersions: versions.map((v) => ({ name: v.Name as string, links: readLinks(v.Links) })),
+      supportedVersions: versions.map((v) => ({
+        name: v.Name as string,
+        links: readLinks(v.Links),
+      })),
     };
   },
   logonSession: (body) => readSession(parse(body).LogonSession as Node),
@@ -93,7 +96,8 @@ describe("XML representation", () => {
     assert.equal(
       xml.entryPoint(entryPointModel(BASE)),
       `${DECLARATION}<EnterpriseManager ${NS}><Links>` +
-        `<Link Href="${BASE}logonSessions" Type="LogonSessionList" Rel="Down"/>${create("latest")}` +
+        `<Link Href="${BASE}logonSessions" Type="LogonSessionList" Rel="Down"/>` +
+        create("latest") +
         `</Links><SupportedVersions>${version("v1_5")}${version("v1_6")}${version("v1_7")}` +
         `</SupportedVersions></EnterpriseManager>`,
     );
@@ -101,22 +105,37 @@ describe("XML representation", () => {
 
   it("writes a logon session: Href and Type, then Links, UserName, SessionId", () => {
     const links = logonSessionLinks({
-      apiBase: BASE, version: "v1_7", role: "PortalAdministrator", kind: "account", sessionId: ID,
+      apiBase: BASE,
+      version: "v1_7",
+      role: "PortalAdministrator",
+      kind: "account",
+      sessionId: ID,
     });
     const body = xml.logonSession({
-      href: `${BASE}logonSessions/${ID}`, links, userName: "SRV12\\Administrator", sessionId: ID,
+      href: `${BASE}logonSessions/${ID}`,
+      links,
+      userName: "SRV12\\Administrator",
+      sessionId: ID,
     });
 
-    assert.ok(body.startsWith(
-      `${DECLARATION}<LogonSession Href="${BASE}logonSessions/${ID}" Type="LogonSession" ${NS}>` +
-        `<Links><Link Href="${BASE}" Type="EnterpriseManager" Rel="Up"/>`,
-    ));
-    assert.ok(body.includes(`<Link Href="${BASE}reports/summary" Name="Summary" Type="Report" Rel="Down"/>`));
+    assert.ok(
+      body.startsWith(
+        `${DECLARATION}<LogonSession Href="${BASE}logonSessions/${ID}" Type="LogonSession" ${NS}>` +
+          `<Links><Link Href="${BASE}" Type="EnterpriseManager" Rel="Up"/>`,
+      ),
+    );
+    assert.ok(
+      body.includes(
+        `<Link Href="${BASE}reports/summary" Name="Summary" Type="Report" Rel="Down"/>`,
+      ),
+    );
     assert.ok(body.includes(`<Link Href="${BASE}backupServers?action=create" Rel="Create"/>`));
-    assert.ok(body.endsWith(
-      `<Link Href="${BASE}logonSessions/${ID}" Rel="Delete"/></Links>` +
-        `<UserName>SRV12\\Administrator</UserName><SessionId>${ID}</SessionId></LogonSession>`,
-    ));
+    assert.ok(
+      body.endsWith(
+        `<Link Href="${BASE}logonSessions/${ID}" Rel="Delete"/></Links>` +
+          `<UserName>SRV12\\Administrator</UserName><SessionId>${ID}</SessionId></LogonSession>`,
+      ),
+    );
   });
 
   it("declares the namespaces once, on the LogonSessions root", () => {
@@ -142,13 +161,26 @@ describe("XML representation", () => {
     const id = "372a8d3c-9b3b-479d-9027-ec814e19115e";
     const apiBase = "http://localhost:9399/api/";
     const links = logonSessionLinks({
-      apiBase, version: "v1_2", role: "PortalAdministrator", kind: "account", sessionId: id,
+      apiBase,
+      version: "v1_2",
+      role: "PortalAdministrator",
+      kind: "account",
+      sessionId: id,
     });
     const ours = xml.logonSessions([
-      { href: `${apiBase}logonSessions/${id}`, links, userName: "SRV36\\Administrator", sessionId: id },
+      {
+        href: `${apiBase}logonSessions/${id}`,
+        links,
+        userName: "SRV36\\Administrator",
+        sessionId: id,
+      },
     ]);
 
-    const tidy = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", trimValues: true });
+    const tidy = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      trimValues: true,
+    });
     const session = (body: string) => (tidy.parse(body).LogonSessions as Node).LogonSession;
     assert.deepEqual(session(ours), session(fixture));
   });
@@ -172,7 +204,14 @@ describe("XML writer", () => {
   });
 
   it("leaves out null attributes and self-closes empty elements", () => {
-    assert.equal(emptyElement("Link", [["Href", "h"], ["Name", null], ["Rel", "Up"]]), '<Link Href="h" Rel="Up"/>');
+    assert.equal(
+      emptyElement("Link", [
+        ["Href", "h"],
+        ["Name", null],
+        ["Rel", "Up"],
+      ]),
+      '<Link Href="h" Rel="Up"/>',
+    );
     assert.equal(element("Links", [], ""), "<Links/>");
     assert.equal(element("A", [["b", "1"]], "<C/>"), '<A b="1"><C/></A>');
   });

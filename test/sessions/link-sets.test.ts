@@ -15,7 +15,12 @@ import type { Role } from "../../src/store/store.js";
 const BASE = "https://em.example.com:9398/api/";
 const ID = "b9a759dd-4496-4f50-8fc0-f925aa283f8d";
 
-function linksFor(version: string, role: Role = "PortalAdministrator", apiBase = BASE, sessionId = ID) {
+function linksFor(
+  version: string,
+  role: Role = "PortalAdministrator",
+  apiBase = BASE,
+  sessionId = ID,
+) {
   return logonSessionLinks({ apiBase, version, role, kind: "account", sessionId });
 }
 
@@ -23,7 +28,10 @@ function linksFor(version: string, role: Role = "PortalAdministrator", apiBase =
 function capturedV12(): Link[] {
   const body = JSON.parse(readFileSync("test/fixtures/veeam_login_v12.json", "utf8"));
   return (body.Links as Record<string, string | null>[]).map((l) => ({
-    rel: l.Rel as string, href: l.Href as string, name: l.Name, type: l.Type,
+    rel: l.Rel as string,
+    href: l.Href as string,
+    name: l.Name,
+    type: l.Type,
   }));
 }
 
@@ -32,18 +40,30 @@ function documented9x(): Link[] {
   const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" });
   const xml = readFileSync("test/fixtures/logonsessions-reference-example.xml", "utf8");
   const links = parser.parse(xml).LogonSessions.LogonSession.Links.Link as Record<string, string>[];
-  return links.map((l) => ({ rel: l.Rel, href: l.Href, name: l.Name ?? null, type: l.Type ?? null }));
+  return links.map((l) => ({
+    rel: l.Rel,
+    href: l.Href,
+    name: l.Name ?? null,
+    type: l.Type ?? null,
+  }));
 }
 
 const DOC_BASE = "http://localhost:9399/api/";
 const DOC_ID = "372a8d3c-9b3b-479d-9027-ec814e19115e";
 const pathOf = (link: Link, base = BASE) => link.href.slice(base.length);
-const down = (type: string, path: string): Link =>
-  ({ rel: "Down", href: DOC_BASE + path, name: null, type });
+const down = (type: string, path: string): Link => ({
+  rel: "Down",
+  href: DOC_BASE + path,
+  name: null,
+  type,
+});
 
 describe("API versions", () => {
   it("lists v1 to v1_7, oldest first", () => {
-    assert.deepEqual([...API_VERSIONS], ["v1", "v1_1", "v1_2", "v1_3", "v1_4", "v1_5", "v1_6", "v1_7"]);
+    assert.deepEqual(
+      [...API_VERSIONS],
+      ["v1", "v1_1", "v1_2", "v1_3", "v1_4", "v1_5", "v1_6", "v1_7"],
+    );
   });
 
   it("resolves a missing, empty or latest version to v1_7, in any case", () => {
@@ -75,10 +95,17 @@ describe("LogonSession links of a Portal Administrator", () => {
   it("gives v1_3 and v1_4 list B: the 9.x links plus backup files and vCloud", () => {
     const expected = documented9x();
     const at = (type: string) => expected.findIndex((l) => l.type === type);
-    expected.splice(at("WanAcceleratorReferenceList") + 1, 0,
-      down("BackupFileReferenceList", "backupFiles"));
-    expected.splice(at("WanAcceleratorList") + 1, 0,
-      down("VCloudService", "vCloud"), down("BackupFileList", "backupFiles?format=Entity"));
+    expected.splice(
+      at("WanAcceleratorReferenceList") + 1,
+      0,
+      down("BackupFileReferenceList", "backupFiles"),
+    );
+    expected.splice(
+      at("WanAcceleratorList") + 1,
+      0,
+      down("VCloudService", "vCloud"),
+      down("BackupFileList", "backupFiles?format=Entity"),
+    );
     expected[expected.length - 1] = { ...expected[expected.length - 1], type: null };
 
     for (const version of ["v1_3", "v1_4"]) {
@@ -86,7 +113,7 @@ describe("LogonSession links of a Portal Administrator", () => {
     }
   });
 
-  it("gives v1_5 and v1_6 list C: the v1_7 links without CDP, vApp replicas and system sessions", () => {
+  it("gives v1_5 and v1_6 list C: v1_7's links without CDP, vApp replicas, system sessions", () => {
     const newInV12 = /^(cdp|vAppReplicaPoints|systemSessions)/;
     const expected = capturedV12().filter((l) => !newInV12.test(pathOf(l)));
     assert.equal(expected.length, 54);
@@ -102,17 +129,32 @@ describe("LogonSession links of a Portal Administrator", () => {
 });
 
 describe("LogonSession links by role and principal", () => {
-  it("hides administration from a Portal User: jobs, failover plans, security, CDP, creating servers", () => {
+  it("hides jobs, failover plans, security, CDP and server creation from a Portal User", () => {
     const admin = linksFor("v1_7");
     const user = linksFor("v1_7", "PortalUser");
     const shown = new Set(user.map((l) => pathOf(l)));
     const hidden = admin.map((l) => pathOf(l)).filter((p) => !shown.has(p));
 
-    assert.deepEqual(user, admin.filter((l) => shown.has(pathOf(l))), "order is kept");
+    assert.deepEqual(
+      user,
+      admin.filter((l) => shown.has(pathOf(l))),
+      "order is kept",
+    );
     assert.deepEqual(hidden.map((p) => p.split("?")[0]).sort(), [
-      "backupServers", "cdpPolicies", "cdpPolicies", "cdpReplica/vApps", "cdpReplica/vApps",
-      "cdpReplica/vms", "cdpReplica/vms", "failoverPlans", "failoverPlans", "jobs", "jobs",
-      "security", "systemSessions", "systemSessions",
+      "backupServers",
+      "cdpPolicies",
+      "cdpPolicies",
+      "cdpReplica/vApps",
+      "cdpReplica/vApps",
+      "cdpReplica/vms",
+      "cdpReplica/vms",
+      "failoverPlans",
+      "failoverPlans",
+      "jobs",
+      "jobs",
+      "security",
+      "systemSessions",
+      "systemSessions",
     ]);
     assert.ok(user.some((l) => pathOf(l) === "backupServers?format=Entity"));
     assert.ok(user.some((l) => pathOf(l) === "reports/summary"));
@@ -122,26 +164,52 @@ describe("LogonSession links by role and principal", () => {
     const paths = linksFor("v1_7", "RestoreOperator").map((l) => `${l.rel} ${pathOf(l)}`);
     const entity = (p: string) => `Down ${p}?format=Entity`;
     assert.deepEqual(paths, [
-      "Up ", "Down failoverPlans", "Down backups", "Down restorePoints", "Down vmRestorePoints",
-      "Down vAppRestorePoints", "Down replicas", "Down vmReplicaPoints", "Down catalog/vms",
-      "Down restoreSessions", "Down vAppReplicaPoints", "Down tasks", "Down querySvc",
-      entity("failoverPlans"), entity("backups"), entity("restorePoints"), entity("vmRestorePoints"),
-      entity("vAppRestorePoints"), entity("replicas"), entity("vmReplicaPoints"),
-      entity("catalog/vms"), entity("restoreSessions"), "Down agents", entity("vAppReplicaPoints"),
+      "Up ",
+      "Down failoverPlans",
+      "Down backups",
+      "Down restorePoints",
+      "Down vmRestorePoints",
+      "Down vAppRestorePoints",
+      "Down replicas",
+      "Down vmReplicaPoints",
+      "Down catalog/vms",
+      "Down restoreSessions",
+      "Down vAppReplicaPoints",
+      "Down tasks",
+      "Down querySvc",
+      entity("failoverPlans"),
+      entity("backups"),
+      entity("restorePoints"),
+      entity("vmRestorePoints"),
+      entity("vAppRestorePoints"),
+      entity("replicas"),
+      entity("vmReplicaPoints"),
+      entity("catalog/vms"),
+      entity("restoreSessions"),
+      "Down agents",
+      entity("vAppReplicaPoints"),
       `Delete logonSessions/${ID}`,
     ]);
   });
 
   it("keeps the Cloud Connect link of old versions for administrators only", () => {
     const hasCloud = (role: Role) => linksFor("v1_2", role).some((l) => pathOf(l) === "cloud");
-    assert.deepEqual(["PortalAdministrator", "PortalUser", "RestoreOperator"].map((r) => hasCloud(r as Role)),
-      [true, false, false]);
+    assert.deepEqual(
+      ["PortalAdministrator", "PortalUser", "RestoreOperator"].map((r) => hasCloud(r as Role)),
+      [true, false, false],
+    );
   });
 
   it("gives a tenant only Up, Cloud Connect and a typed Delete, in every version", () => {
     for (const version of API_VERSIONS) {
       for (const role of ["PortalAdministrator", "RestoreOperator", "None"] as Role[]) {
-        const links = logonSessionLinks({ apiBase: BASE, version, role, kind: "tenant", sessionId: ID });
+        const links = logonSessionLinks({
+          apiBase: BASE,
+          version,
+          role,
+          kind: "tenant",
+          sessionId: ID,
+        });
         assert.deepEqual(links, [
           { rel: "Up", href: BASE, name: null, type: "EnterpriseManager" },
           { rel: "Down", href: `${BASE}cloud`, name: null, type: "CloudConnectService" },
@@ -173,7 +241,13 @@ describe("LINKED_RESOURCE_PATHS", () => {
     assert.deepEqual([...LINKED_RESOURCE_PATHS].sort(), [...seen].sort());
     assert.equal(new Set(LINKED_RESOURCE_PATHS).size, LINKED_RESOURCE_PATHS.length);
     assert.equal(LINKED_RESOURCE_PATHS.length, 38);
-    for (const path of ["catalog/vms", "cdpReplica/vms", "cloud", "reports/summary", "selfService/vSphere"]) {
+    for (const path of [
+      "catalog/vms",
+      "cdpReplica/vms",
+      "cloud",
+      "reports/summary",
+      "selfService/vSphere",
+    ]) {
       assert.ok(LINKED_RESOURCE_PATHS.includes(path), path);
     }
   });

@@ -1,0 +1,108 @@
+import { Command } from "commander";
+import { hashPassword } from "../sessions/credentials.js";
+import { formatAccountName } from "../sessions/account-name.js";
+import { AlreadyExists, ROLES, type Account } from "../store/store.js";
+import { findAccountOrFail, parseNameArgument } from "./account-lookup.js";
+import { addDomainOption, addStoreOptions, withStore, type StoreFlags } from "./cli-store.js";
+import { CommandFailed } from "./errors.js";
+import type { CliIo } from "./io.js";
+import { parseRole } from "./parse-role.js";
+import { isoTime, printJson, printTable } from "./print.js";
+import { readPassword } from "./read-password.js";
+
+const NAME_HELP = "DOMAIN\\user, user@DOMAIN, or user in the local domain";
+const ROLE_HELP = `one of ${ROLES.join(", ")} (any case, spaces allowed)`;
+
+/** `emrest accounts …`: the EM accounts that log on with HTTP Basic. */
+export function accountsCommand(io: CliIo): Command {
+  const accounts = new Command("accounts").description("manage the accounts that may log on");
+  const leaf = (name: string) => addStoreOptions(addDomainOption(accounts.command(name)));
+
+  leaf("add")
+    .description("add an account; its password is read from stdin")
+    .argument("<name>", NAME_HELP)
+    .requiredOption("--role <role>", ROLE_HELP)
+    .action((name: string, flags: StoreFlags & { role: string }) => addAccount(io, name, flags));
+
+  leaf("list")
+    .description("list the accounts: name, role, created")
+    .option("--json", "print JSON for scripts")
+    .action((flags: StoreFlags & { json?: boolean }) => listAccounts(io, flags));
+
+  leaf("remove")
+    .description("remove an account and end its sessions")
+    .argument("<name>", NAME_HELP)
+    .action((name: string, flags: StoreFlags) => removeAccount(io, name, flags));
+
+  leaf("set-password")
+    .description("set an account's password, read from stdin")
+    .argument("<name>", NAME_HELP)
+    .action((name: string, flags: StoreFlags) => setPassword(io, name, flags));
+
+  leaf("set-role")
+    .description("change an account's role")
+    .argument("<name>", NAME_HELP)
+    .argument("<role>", ROLE_HELP)
+    .action((name: string, role: string, flags: StoreFlags) => setRole(io, name, role, flags));
+
+  return accounts;
+}
+
+async function addAccount(io: CliIo, raw: string, flags: StoreFlags & { role: string }) {
+  const role = parseRole(flags.role);
+  await withStore(flags, io, async (store, { domain }) => {
+    const wanted = parseNameArgument(raw, domain);
+    const passwordHash = await hashPassword(await readPassword(io));
+
+    try {
+      await store.addAccount({ ...wanted, role, passwordHash });
+    } catch (error) {
+      if (!(error instanceof AlreadyExists)) throw error;
+      throw new CommandFailed(`an account ${formatAccountName(wanted)} already exists`);
+    }
+    io.stdout.write(`added ${formatAccountName(wanted)} as ${role}\n`);
+  });
+}
+
+async function listAccounts(io: CliIo, flags: StoreFlags & { json?: boolean }) {
+  const accounts = await withStore(flags, io, (store) => store.listAccounts());
+  if (flags.json) {
+    printJson(io, accounts.map(accountJson));
+  } else {
+    printTable(
+      io,
+      accounts.map((a) => [formatAccountName(a), a.role, isoTime(a.createdAt)]),
+    );
+  }
+}
+
+function accountJson(account: Account) {
+  const { domain, name, role, createdAt } = account;
+  return { userName: formatAccountName(account), domain, name, role, created: isoTime(createdAt) };
+}
+
+async function removeAccount(io: CliIo, raw: string, flags: StoreFlags) {
+  await withStore(flags, io, async (store, { domain }) => {
+    const account = await findAccountOrFail(store, raw, domain);
+    await store.removeAccount(account.id);
+    io.stdout.write(`removed ${formatAccountName(account)}\n`);
+  });
+}
+
+async function setPassword(io: CliIo, raw: string, flags: StoreFlags) {
+  await withStore(flags, io, async (store, { domain }) => {
+    const account = await findAccountOrFail(store, raw, domain);
+    const passwordHash = await hashPassword(await readPassword(io));
+    await store.setAccountPassword(account.id, passwordHash);
+    io.stdout.write(`set the password of ${formatAccountName(account)}\n`);
+  });
+}
+
+async function setRole(io: CliIo, raw: string, roleText: string, flags: StoreFlags) {
+  const role = parseRole(roleText);
+  await withStore(flags, io, async (store, { domain }) => {
+    const account = await findAccountOrFail(store, raw, domain);
+    await store.setAccountRole(account.id, role);
+    io.stdout.write(`${formatAccountName(account)} is now ${role}\n`);
+  });
+}

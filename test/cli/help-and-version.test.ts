@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { errorLineOf, REPO, runEmrest } from "./run-emrest.js";
+
+describe("emrest --help and version", () => {
+  it("lists every command in the top-level help", async () => {
+    const result = await runEmrest(["--help"]);
+
+    assert.equal(result.code, 0);
+    for (const command of ["serve", "accounts", "tenants", "sessions", "version"]) {
+      assert.match(result.stdout, new RegExp(`^\\s+${command}\\b`, "m"));
+    }
+  });
+
+  it("shows each serve default and its environment variable", async () => {
+    const result = await runEmrest(["serve", "--help"]);
+    const help = result.stdout.replace(/\s+/g, " ");
+
+    assert.equal(result.code, 0);
+    assert.match(help, /--https-port <port> .*\(default: 9398, env: EMREST_HTTPS_PORT\)/);
+    assert.match(help, /--http-port <port> .*\(default: 9399, env: EMREST_HTTP_PORT\)/);
+    assert.match(help, /--listen <address> .*\(default: 127\.0\.0\.1, env: EMREST_LISTEN\)/);
+    assert.match(help, /\(default: \.\/data, env: EMREST_DATA_DIR\)/);
+    assert.match(help, /\(default: sqlite:emrest\.db, env: EMREST_STORE\)/);
+    assert.match(help, /\(default: 15m, env: EMREST_IDLE_TIMEOUT\)/);
+    assert.match(help, /\(default: Administrator, env: EMREST_ADMIN_USER\)/);
+    assert.match(help, /--no-https /);
+    assert.match(help, /--no-http /);
+  });
+
+  it("shows the store defaults in the help of a store command", async () => {
+    const result = await runEmrest(["accounts", "add", "--help"]);
+    const help = result.stdout.replace(/\s+/g, " ");
+
+    assert.equal(result.code, 0);
+    assert.match(help, /--data-dir <dir> .*\(default: \.\/data, env: EMREST_DATA_DIR\)/);
+    assert.match(help, /--role <role> one of PortalAdministrator, PortalUser, RestoreOperator/);
+  });
+
+  it("prints the version from package.json, with version and --version alike", async () => {
+    const pkg = JSON.parse(await readFile(join(REPO, "package.json"), "utf8"));
+
+    for (const args of [["version"], ["--version"]]) {
+      const result = await runEmrest(args);
+      assert.equal(result.code, 0);
+      assert.equal(result.stdout, `emrest ${pkg.version}\n`);
+      assert.equal(result.stderr, "");
+    }
+  });
+
+  it("refuses an unknown command with one line and exit code 2", async () => {
+    const result = await runEmrest(["frobnicate"]);
+
+    assert.equal(result.code, 2);
+    assert.match(errorLineOf(result), /unknown command 'frobnicate'/);
+    assert.equal(result.stdout, "");
+  });
+
+  it("refuses an unknown option with one line and exit code 2", async () => {
+    const result = await runEmrest(["accounts", "list", "--colour"]);
+
+    assert.equal(result.code, 2);
+    assert.match(errorLineOf(result), /unknown option '--colour'/);
+  });
+});

@@ -1,0 +1,117 @@
+import type { Pool, PoolClient } from "pg";
+
+/** One schema change. Versions only grow; a released migration is never edited. */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/**
+ * The schema, step by step. Times are epoch milliseconds in `bigint`; a session is keyed
+ * by the SHA-256 of its token. The `*_key` columns hold names folded by `nameKey`, which
+ * lookups and the uniqueness rules compare, so every store folds names alike. A session
+ * points at its account or tenant through a foreign key that cascades: removing the
+ * principal removes its sessions, even one a concurrent logon is writing.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "accounts, tenants and sessions",
+    sql: `
+      CREATE TABLE accounts (
+        id text PRIMARY KEY,
+        domain text NOT NULL,
+        name text NOT NULL,
+        domain_key text NOT NULL,
+        name_key text NOT NULL,
+        role text NOT NULL,
+        password_hash text NOT NULL,
+        created_at bigint NOT NULL,
+        UNIQUE (domain_key, name_key)
+      );
+      CREATE TABLE tenants (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        name_key text NOT NULL UNIQUE,
+        password_hash text NOT NULL,
+        created_at bigint NOT NULL
+      );
+      CREATE TABLE sessions (
+        key_hash bytea PRIMARY KEY,
+        kind text NOT NULL,
+        account_id text REFERENCES accounts (id) ON DELETE CASCADE,
+        tenant_id text REFERENCES tenants (id) ON DELETE CASCADE,
+        user_name text NOT NULL,
+        role text NOT NULL,
+        version text NOT NULL,
+        created_at bigint NOT NULL,
+        expires_at bigint NOT NULL,
+        hard_expires_at bigint NOT NULL,
+        CHECK (
+          (kind = 'account' AND account_id IS NOT NULL AND tenant_id IS NULL) OR
+          (kind = 'tenant' AND tenant_id IS NOT NULL AND account_id IS NULL)
+        )
+      );
+      CREATE INDEX sessions_by_expiry ON sessions (expires_at);
+      CREATE INDEX sessions_by_account ON sessions (account_id, created_at);
+      CREATE INDEX sessions_by_tenant ON sessions (tenant_id, created_at);
+    `,
+  },
+];
+
+/** Migrations may rewrite large tables, so they get longer than ordinary statements. */
+const MIGRATION_TIMEOUT = "60s";
+
+/**
+ * Brings the schema up to date. Everything runs in one transaction that first takes a
+ * transaction-level advisory lock, so nodes starting together wait for each other and
+ * each migration is applied exactly once; a failure leaves the schema as it was.
+ *
+ * `schema` is the checked name from the URL (see `readPostgresUrl`), created when missing.
+ */
+export async function runMigrations(pool: Pool, schema: string | undefined): Promise<void> {
+  const client = await pool.connect();
+  // A connection that dies while checked out emits "error"; the failing query reports it.
+  const ignore = (): void => {};
+  client.on("error", ignore);
+  let broken: Error | undefined;
+
+  try {
+    await client.query("BEGIN");
+    await migrateLocked(client, schema);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
+    throw error;
+  } finally {
+    client.off("error", ignore);
+    client.release(broken);
+  }
+}
+
+async function migrateLocked(client: PoolClient, schema: string | undefined): Promise<void> {
+  await client.query(`SET LOCAL statement_timeout = '${MIGRATION_TIMEOUT}'`);
+  await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [
+    `emrest.migrate.${schema ?? ""}`,
+  ]);
+  // An identifier cannot be a query parameter; the name matched a strict pattern.
+  if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await client.query(`
+    CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at bigint NOT NULL
+    )`);
+
+  const applied = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
+  const done = new Set(applied.rows.map((row) => row.version));
+  for (const migration of MIGRATIONS) {
+    if (done.has(migration.version)) continue;
+    await client.query(migration.sql);
+    await client.query(
+      "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
+      [migration.version, migration.name, Date.now()],
+    );
+  }
+}

@@ -95,16 +95,16 @@ export class SqliteStore implements S.Store {
   }
 
   async addTenant(tenant: S.NewTenant): Promise<S.Tenant> {
-    const added = { id: randomUUID(), ...tenant, createdAt: Date.now() };
+    const added = {
+      id: randomUUID(),
+      name: tenant.name,
+      passwordHash: tenant.passwordHash,
+      createdAt: Date.now(),
+    };
     this.#run(`add the tenant ${tenant.name}`, (sql) =>
       sql.addTenant.run({ ...added, nameKey: nameKey(tenant.name) }),
     );
-    return {
-      id: added.id,
-      name: added.name,
-      passwordHash: added.passwordHash,
-      createdAt: added.createdAt,
-    };
+    return added;
   }
 
   async findTenant(name: string): Promise<S.Tenant | undefined> {
@@ -131,8 +131,9 @@ export class SqliteStore implements S.Store {
       const insert = session.kind === "account" ? sql.addAccountSession : sql.addTenantSession;
       return insert.run(rows.sessionParams(session));
     });
-    if (!added)
+    if (!added) {
       throw new Error(`no ${session.kind} with id ${session.principalId} to hold a session`);
+    }
   }
 
   async findSession(

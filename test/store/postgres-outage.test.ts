@@ -5,7 +5,7 @@ import { after, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
-import { StoreUnavailable } from "../../src/store/store.js";
+import { eventually, rejectsQuickly, viaPort } from "../helpers/outage.js";
 import { TcpProxy } from "../helpers/tcp-proxy.js";
 import { addAccount } from "./contract/fixtures.js";
 import {
@@ -22,43 +22,14 @@ const skip = await postgresSkipReason();
 /** How long a call may take to fail when the server is gone; the pool gives up at 2 s. */
 const FAIL_FAST_MS = 3000;
 
-/** Awaits `call`, asserting it rejects with StoreUnavailable within `limit` ms. */
-async function rejectsQuickly(call: () => Promise<unknown>, limit = FAIL_FAST_MS) {
-  const start = Date.now();
-  await assert.rejects(call(), StoreUnavailable);
-  const took = Date.now() - start;
-  assert.ok(took < limit, `took ${took} ms, more than ${limit}`);
-}
-
-/** Calls `call` until it succeeds, for at most `limit` ms. */
-async function eventually<T>(call: () => Promise<T>, limit = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    try {
-      return await call();
-    } catch (error) {
-      if (Date.now() - start > limit) throw error;
-      await sleep(100);
-    }
-  }
-}
-
-/** The test server's URL with its host and port replaced. */
-function viaPort(url: string, port: number): string {
-  const parsed = new URL(url);
-  parsed.hostname = "127.0.0.1";
-  parsed.port = String(port);
-  return parsed.toString();
-}
-
 describe("postgres store when the server is down", { skip }, () => {
   after(dropTestSchemas);
 
   it("rejects with StoreUnavailable at once when nothing listens", async () => {
     const store = new PostgresStore(viaPort(POSTGRES_URL, 1));
     try {
-      await rejectsQuickly(() => store.migrate());
-      await rejectsQuickly(() => store.findSession(Buffer.alloc(32), Date.now()));
+      await rejectsQuickly(() => store.migrate(), FAIL_FAST_MS);
+      await rejectsQuickly(() => store.findSession(Buffer.alloc(32), Date.now()), FAIL_FAST_MS);
     } finally {
       await store.close();
     }
@@ -70,7 +41,7 @@ describe("postgres store when the server is down", { skip }, () => {
     const port = (silent.address() as net.AddressInfo).port;
     const store = new PostgresStore(viaPort(POSTGRES_URL, port));
     try {
-      await rejectsQuickly(() => store.listAccounts());
+      await rejectsQuickly(() => store.listAccounts(), FAIL_FAST_MS);
     } finally {
       await store.close();
       silent.close();
@@ -88,8 +59,8 @@ describe("postgres store when the server is down", { skip }, () => {
       const alice = await addAccount(store, "alice");
 
       await proxy.stop();
-      await rejectsQuickly(() => store.getAccount(alice.id));
-      await rejectsQuickly(() => store.findSession(Buffer.alloc(32), Date.now()));
+      await rejectsQuickly(() => store.getAccount(alice.id), FAIL_FAST_MS);
+      await rejectsQuickly(() => store.findSession(Buffer.alloc(32), Date.now()), FAIL_FAST_MS);
 
       await proxy.start();
       assert.deepEqual(await eventually(() => store.getAccount(alice.id)), alice);
@@ -109,6 +80,7 @@ describe("postgres store when the server is down", { skip }, () => {
       const alice = await addAccount(store, "alice");
 
       proxy.freeze();
+      // The client gives up on a query after 5 s.
       await rejectsQuickly(() => store.getAccount(alice.id), 6500);
 
       await proxy.stop();

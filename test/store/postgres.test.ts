@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 
+import { ConfigError } from "../../src/config.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
 import { SLIDE_GRANULARITY_MS, type Store } from "../../src/store/store.js";
 import { storeContract } from "./contract.js";
@@ -9,8 +10,10 @@ import {
   adminQuery,
   dropTestSchemas,
   freshSchemaUrl,
+  POSTGRES_URL,
   postgresSkipReason,
   schemaOf,
+  withParams,
 } from "./postgres-server.js";
 
 const skip = await postgresSkipReason();
@@ -100,6 +103,31 @@ describe("postgres store", { skip }, () => {
       assert.notEqual(await xmin(), created, "a slide of the granularity writes the row");
     } finally {
       await store.close();
+    }
+  });
+
+  it("keeps its tables in the URL's schema, next to other startup options", async () => {
+    const url = withParams(freshSchemaUrl(), { options: "-c lock_timeout=1234" });
+    const store = await openStore(url);
+    try {
+      await addAccount(store, "alice");
+
+      const tables = await adminQuery<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1",
+        [schemaOf(url)],
+      );
+      assert.deepEqual(
+        tables.map((row) => row.table_name),
+        ["accounts", "schema_migrations", "sessions", "tenants"],
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("refuses a schema name that would need quoting", () => {
+    for (const schema of ["Upper", "a-b", "x;drop", "1st", ""]) {
+      assert.throws(() => new PostgresStore(withParams(POSTGRES_URL, { schema })), ConfigError);
     }
   });
 });

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
+import { ConfigError } from "../../src/config.js";
 import { RedisStore } from "../../src/store/redis/redis-store.js";
 import type { Store } from "../../src/store/store.js";
 import { storeContract } from "./contract.js";
@@ -142,6 +143,12 @@ describe("redis store", { skip }, () => {
       assert.deepEqual(await store.listSessions(), []);
     } finally {
       await store.close();
+    }
+  });
+
+  it("refuses a URL that is not redis:// or rediss://", () => {
+    for (const url of ["http://127.0.0.1:6379", "127.0.0.1:6379", "redis//x"]) {
+      assert.throws(() => new RedisStore(url), ConfigError);
     }
   });
 });

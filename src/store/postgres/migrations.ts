@@ -1,4 +1,4 @@
-import type { Pool, PoolClient } from "pg";
+import type { Pool, QueryConfig, QueryResult } from "pg";
 
 /** One schema change. Versions only grow; a released migration is never edited. */
 export interface Migration {
@@ -60,8 +60,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-/** Migrations may rewrite large tables, so they get longer than ordinary statements. */
-const MIGRATION_TIMEOUT = "60s";
+/**
+ * Migrations may rewrite large tables, and a node may wait for another's to finish, so they
+ * get longer than ordinary statements: on the server and, a little longer, in the client.
+ */
+const MIGRATION_TIMEOUT_MS = 60_000;
 
 /**
  * Brings the schema up to date. Everything runs in one transaction that first takes a
@@ -75,43 +78,50 @@ export async function runMigrations(pool: Pool, schema: string | undefined): Pro
   // A connection that dies while checked out emits "error"; the failing query reports it.
   const ignore = (): void => {};
   client.on("error", ignore);
-  let broken: Error | undefined;
+  const run = (text: string, values: unknown[] = []) =>
+    client.query<{ version: number }>({
+      text,
+      values,
+      query_timeout: MIGRATION_TIMEOUT_MS + 5000,
+    } as QueryConfig);
 
   try {
-    await client.query("BEGIN");
-    await migrateLocked(client, schema);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
-    throw error;
-  } finally {
+    await run("BEGIN");
+    await migrateLocked(run, schema);
+    await run("COMMIT");
     client.off("error", ignore);
-    client.release(broken);
+    client.release();
+  } catch (error) {
+    // The connection may be stuck in the failed transaction: end it rather than reuse it.
+    client.off("error", ignore);
+    client.release(error instanceof Error ? error : true);
+    throw error;
   }
 }
 
-async function migrateLocked(client: PoolClient, schema: string | undefined): Promise<void> {
-  await client.query(`SET LOCAL statement_timeout = '${MIGRATION_TIMEOUT}'`);
-  await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [
-    `emrest.migrate.${schema ?? ""}`,
-  ]);
+type Run = (text: string, values?: unknown[]) => Promise<QueryResult<{ version: number }>>;
+
+async function migrateLocked(run: Run, schema: string | undefined): Promise<void> {
+  await run(`SET LOCAL statement_timeout = ${MIGRATION_TIMEOUT_MS}`);
+  await run("SELECT pg_advisory_xact_lock(hashtext($1))", [`emrest.migrate.${schema ?? ""}`]);
   // An identifier cannot be a query parameter; the name matched a strict pattern.
-  if (schema !== undefined) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await client.query(`
+  if (schema !== undefined) await run(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+  await run(`
     CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,
       name text NOT NULL,
       applied_at bigint NOT NULL
     )`);
 
-  const applied = await client.query<{ version: number }>("SELECT version FROM schema_migrations");
+  const applied = await run("SELECT version FROM schema_migrations");
   const done = new Set(applied.rows.map((row) => row.version));
   for (const migration of MIGRATIONS) {
     if (done.has(migration.version)) continue;
-    await client.query(migration.sql);
-    await client.query(
-      "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-      [migration.version, migration.name, Date.now()],
-    );
+    await run(migration.sql);
+    await run("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)", [
+      migration.version,
+      migration.name,
+      Date.now(),
+    ]);
   }
 }

@@ -30,7 +30,8 @@ export function readPostgresUrl(url: string): PostgresOptions {
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError(`The PostgreSQL store URL is not a valid URL: ${redact(url)}`);
+    // The URL is not echoed: it may hold a password.
+    throw new ConfigError("The PostgreSQL store URL is not a valid URL.");
   }
 
   const schema = parsed.searchParams.get("schema") ?? undefined;
@@ -60,8 +61,4 @@ export function readPostgresUrl(url: string): PostgresOptions {
     application_name: "emrest",
   };
   return { pool, schema };
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, "//…@");
 }

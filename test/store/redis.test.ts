@@ -23,7 +23,12 @@ const urls = new WeakMap<Store, string>();
 async function openStore(url: string): Promise<RedisStore> {
   const store = new RedisStore(url);
   urls.set(store, url);
-  await store.migrate();
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   return store;
 }
 

@@ -15,6 +15,7 @@ import {
 } from "../store.js";
 import { RedisConnection, type RedisClient } from "./connection.js";
 import { RedisKeys } from "./keys.js";
+import { RedisPrincipals } from "./principals.js";
 import * as records from "./records.js";
 import { readRedisUrl } from "./redis-options.js";
 import * as scripts from "./scripts.js";
@@ -37,11 +38,13 @@ export class RedisStore implements Store {
   readonly kind = "redis";
   readonly #redis: RedisConnection;
   readonly #keys: RedisKeys;
+  readonly #principals: RedisPrincipals;
 
   constructor(url: string) {
     const options = readRedisUrl(url);
     this.#redis = new RedisConnection(options);
     this.#keys = new RedisKeys(options.prefix);
+    this.#principals = new RedisPrincipals(this.#redis, this.#keys);
   }
 
   /** Records the key layout, and refuses a server too old or data laid out by a newer emrest. */
@@ -70,67 +73,56 @@ export class RedisStore implements Store {
     const { domain, name, role, passwordHash } = account;
     const id = randomUUID();
     const added: Account = { id, domain, name, role, passwordHash, createdAt: Date.now() };
-
-    const nameField = accountNameField(domain, name);
-    const fields = records.pairs({ ...added, nameField });
-    await this.#addPrincipal("account", nameField, added, fields);
+    await this.#principals.add("account", accountNameField(domain, name), added);
     return added;
   }
 
   async findAccount(domain: string, name: string): Promise<Account | undefined> {
-    const names = this.#keys.names("account");
-    const id = await this.#redis.run((c) => c.hGet(names, accountNameField(domain, name)));
-    return id === null || id === undefined ? undefined : this.getAccount(id);
+    const nameField = accountNameField(domain, name);
+    return records.toAccount(await this.#principals.findByName("account", nameField));
   }
 
   async getAccount(id: string): Promise<Account | undefined> {
-    const fields = await this.#redis.run((c) => c.hGetAll(this.#keys.principal("account", id)));
-    return records.toAccount(fields);
+    return records.toAccount(await this.#principals.get("account", id));
   }
 
   async listAccounts(): Promise<Account[]> {
-    return (await this.#listPrincipals("account")).flatMap((f) => records.toAccount(f) ?? []);
+    return (await this.#principals.list("account")).flatMap((f) => records.toAccount(f) ?? []);
   }
 
   removeAccount(id: string): Promise<boolean> {
-    return this.#removePrincipal("account", id);
+    return this.#principals.remove("account", id);
   }
 
   setAccountPassword(id: string, passwordHash: string): Promise<boolean> {
-    return this.#updatePrincipal("account", id, { passwordHash });
+    return this.#principals.update("account", id, { passwordHash });
   }
 
   setAccountRole(id: string, role: Role): Promise<boolean> {
-    return this.#updatePrincipal("account", id, { role });
+    return this.#principals.update("account", id, { role });
   }
 
   async addTenant(tenant: NewTenant): Promise<Tenant> {
     const { name, passwordHash } = tenant;
     const added: Tenant = { id: randomUUID(), name, passwordHash, createdAt: Date.now() };
-
-    const nameField = nameKey(name);
-    await this.#addPrincipal("tenant", nameField, added, records.pairs({ ...added, nameField }));
+    await this.#principals.add("tenant", nameKey(name), added);
     return added;
   }
 
   async findTenant(name: string): Promise<Tenant | undefined> {
-    const names = this.#keys.names("tenant");
-    const id = await this.#redis.run((c) => c.hGet(names, nameKey(name)));
-    if (id === null || id === undefined) return undefined;
-    const fields = await this.#redis.run((c) => c.hGetAll(this.#keys.principal("tenant", id)));
-    return records.toTenant(fields);
+    return records.toTenant(await this.#principals.findByName("tenant", nameKey(name)));
   }
 
   async listTenants(): Promise<Tenant[]> {
-    return (await this.#listPrincipals("tenant")).flatMap((f) => records.toTenant(f) ?? []);
+    return (await this.#principals.list("tenant")).flatMap((f) => records.toTenant(f) ?? []);
   }
 
   removeTenant(id: string): Promise<boolean> {
-    return this.#removePrincipal("tenant", id);
+    return this.#principals.remove("tenant", id);
   }
 
   setTenantPassword(id: string, passwordHash: string): Promise<boolean> {
-    return this.#updatePrincipal("tenant", id, { passwordHash });
+    return this.#principals.update("tenant", id, { passwordHash });
   }
 
   /** Refuses a key that is taken (`AlreadyExists`) and a principal that does not exist. */
@@ -138,20 +130,16 @@ export class RedisStore implements Store {
     checkKeyHash(session.keyHash);
     const hex = session.keyHash.toString("hex");
     const { kind, principalId } = session;
-    const keys = [this.#keys.session(hex), this.#keys.sessions].concat([
-      this.#keys.sessionsOf(kind, principalId),
-      this.#keys.principal(kind, principalId),
-    ]);
+    const keys = [this.#keys.session(hex), this.#keys.sessions];
+    keys.push(this.#keys.sessionsOf(kind, principalId), this.#keys.principal(kind, principalId));
     const args = [String(session.expiresAt), hex, String(Date.now())];
+    args.push(...records.sessionFields(session));
 
-    const created = await this.#redis.script(
-      scripts.CREATE_SESSION,
-      keys,
-      args.concat(records.sessionFields(session)),
-    );
+    const created = await this.#redis.script(scripts.CREATE_SESSION, keys, args);
     if (created === 0) throw new AlreadyExists("A session with this key already exists.");
-    if (created === -1)
+    if (created === -1) {
       throw new Error(`There is no ${kind} with id ${principalId} to hold a session.`);
+    }
   }
 
   /**
@@ -165,11 +153,9 @@ export class RedisStore implements Store {
   ): Promise<SessionRecord | undefined> {
     const hex = keyHash.toString("hex");
     const keys = [this.#keys.session(hex), this.#keys.sessions];
-    const args = [String(now), slideTo === undefined ? "" : String(slideTo)].concat([
-      String(SLIDE_GRANULARITY_MS),
-      this.#keys.sessionsOfPrefix,
-      hex,
-    ]);
+    const slide = slideTo === undefined ? "" : String(slideTo);
+    const args = [String(now), slide, String(SLIDE_GRANULARITY_MS)];
+    args.push(this.#keys.sessionsOfPrefix, hex);
 
     const reply = await this.#redis.script(scripts.FIND_SESSION, keys, args);
     if (!Array.isArray(reply)) return undefined;
@@ -213,10 +199,8 @@ export class RedisStore implements Store {
    */
   async deleteExpiredSessions(now: number, limit: number): Promise<number> {
     if (limit <= 0) return 0;
-    const args = [String(now), String(Math.floor(limit))].concat([
-      this.#keys.sessionPrefix,
-      this.#keys.sessionsOfPrefix,
-    ]);
+    const args = [String(now), String(Math.floor(limit))];
+    args.push(this.#keys.sessionPrefix, this.#keys.sessionsOfPrefix);
     return Number(await this.#redis.script(scripts.DELETE_EXPIRED, [this.#keys.sessions], args));
   }
 
@@ -234,51 +218,6 @@ export class RedisStore implements Store {
       const expiresAt = Number(replies[2 * i + 1]);
       return records.toSession(Buffer.from(hex, "hex"), fields, expiresAt) ?? [];
     });
-  }
-
-  async #addPrincipal(
-    kind: PrincipalKind,
-    nameField: string,
-    added: Account | Tenant,
-    fields: string[],
-  ): Promise<void> {
-    const keys = [this.#keys.names(kind), this.#keys.principal(kind, added.id)].concat([
-      this.#keys.principals(kind),
-    ]);
-    const args = [nameField, added.id, String(added.createdAt)].concat(fields);
-    if ((await this.#redis.script(scripts.ADD_PRINCIPAL, keys, args)) === 0) {
-      const shown = "domain" in added ? `${added.domain}\\${added.name}` : added.name;
-      throw new AlreadyExists(`${kind === "account" ? "An account" : "A tenant"} ${shown} exists.`);
-    }
-  }
-
-  async #listPrincipals(kind: PrincipalKind): Promise<records.Fields[]> {
-    return this.#redis.run(async (client) => {
-      const ids = await client.zRange(this.#keys.principals(kind), 0, -1);
-      if (ids.length === 0) return [];
-      const batch = client.multi();
-      for (const id of ids) batch.hGetAll(this.#keys.principal(kind, id));
-      return (await batch.execAsPipeline()) as unknown as records.Fields[];
-    });
-  }
-
-  async #removePrincipal(kind: PrincipalKind, id: string): Promise<boolean> {
-    const keys = [this.#keys.principal(kind, id), this.#keys.names(kind)].concat([
-      this.#keys.principals(kind),
-      this.#keys.sessionsOf(kind, id),
-      this.#keys.sessions,
-    ]);
-    const args = [id, this.#keys.sessionPrefix];
-    return (await this.#redis.script(scripts.REMOVE_PRINCIPAL, keys, args)) === 1;
-  }
-
-  async #updatePrincipal(
-    kind: PrincipalKind,
-    id: string,
-    change: Record<string, string>,
-  ): Promise<boolean> {
-    const key = this.#keys.principal(kind, id);
-    return (await this.#redis.script(scripts.UPDATE_EXISTING, [key], records.pairs(change))) === 1;
   }
 }
 

@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { DEFAULTS, loadServeConfig } from "../config.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
-import { UsageError } from "./errors.js";
+import { CommandFailed, UsageError } from "./errors.js";
 import type { CliIo } from "./io.js";
 import { withDefault } from "./option-help.js";
 
@@ -64,12 +64,22 @@ export async function withStore<T>(
   work: (store: Store, settings: StoreSettings) => Promise<T>,
 ): Promise<T> {
   const settings = resolveStoreSettings(flags, io.env);
-  await mkdir(settings.dataDir, { recursive: true, mode: 0o700 });
+  await makeDataDir(settings.dataDir);
 
   const store = await openStore(settings.store, { dataDir: settings.dataDir });
   try {
     return await work(store, settings);
   } finally {
     await store.close();
+  }
+}
+
+/** Creates the data directory (0700: it holds the database and the admin password). */
+export async function makeDataDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new CommandFailed(`cannot create the data directory ${dir}: ${reason}`);
   }
 }

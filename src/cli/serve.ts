@@ -1,10 +1,10 @@
-import { mkdir } from "node:fs/promises";
 import { Command } from "commander";
 import { pino, type Logger } from "pino";
 import { loadServeConfig } from "../config.js";
 import { startServer } from "../http/server.js";
 import { ensureAdministrator, type AdministratorOutcome } from "../sessions/bootstrap-admin.js";
 import { openStore } from "../store/open-store.js";
+import { makeDataDir } from "./cli-store.js";
 import type { CliIo } from "./io.js";
 import { addServeOptions, toServeFlags, type ServeOptions } from "./serve-options.js";
 
@@ -18,7 +18,7 @@ export function serveCommand(io: CliIo): Command {
 async function serve(io: CliIo, options: ServeOptions): Promise<void> {
   const config = loadServeConfig(toServeFlags(options), io.env);
   const logger = pino({ level: config.logLevel }, pino.destination({ dest: 2, sync: true }));
-  await mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+  await makeDataDir(config.dataDir);
   const store = await openStore(config.store, { dataDir: config.dataDir });
 
   let server;

@@ -135,4 +135,18 @@ describe("emrest accounts", () => {
     assert.doesNotMatch(list.stdout, /bob/);
     assert.match(list.stdout, /alice/);
   });
+
+  it("reports an unreachable store in one line with exit code 1", async () => {
+    const result = await data.emrest(["accounts", "list", "--store", "postgres://127.0.0.1:1/x"]);
+
+    assert.equal(result.code, 1);
+    assert.match(errorLineOf(result), /^emrest: the store is unavailable: .*ECONNREFUSED/);
+  });
+
+  it("refuses a store URL of unknown scheme with exit code 2", async () => {
+    const result = await data.emrest(["accounts", "list", "--store", "mongodb://127.0.0.1/x"]);
+
+    assert.equal(result.code, 2);
+    assert.match(errorLineOf(result), /unknown store scheme "mongodb:"/);
+  });
 });

@@ -37,8 +37,8 @@ async function serve(args: string[], env: Record<string, string>, lines: number)
   return served;
 }
 
-async function stop(served: Served): Promise<number | null> {
-  served.child.kill("SIGTERM");
+async function stop(served: Served, signal: NodeJS.Signals = "SIGTERM") {
+  served.child.kill(signal);
   return served.exited;
 }
 
@@ -96,10 +96,10 @@ describe("emrest serve", () => {
     assert.equal(served.stderr().includes(match[1]!), false);
   });
 
-  it("does not create the administrator again on the next start", async () => {
+  it("does not create the administrator again on the next start, and stops on SIGINT", async () => {
     const served = await serve(["--https-port", "0", "--http-port", "0"], env, 2);
 
-    assert.equal(await stop(served), 0);
+    assert.equal(await stop(served, "SIGINT"), 0);
     assert.equal(served.stdout.length, 2);
     assert.match(served.stdout[0]!, /^https:\/\//);
   });

@@ -1,7 +1,7 @@
 import { Command } from "commander";
 import { hashPassword } from "../sessions/credentials.js";
 import { formatAccountName } from "../sessions/account-name.js";
-import { AlreadyExists, ROLES, type Account } from "../store/store.js";
+import { AlreadyExists, ROLES, type Account, type Store } from "../store/store.js";
 import { findAccountOrFail, parseNameArgument } from "./account-lookup.js";
 import { addDomainOption, addStoreOptions, withStore, type StoreFlags } from "./cli-store.js";
 import { CommandFailed } from "./errors.js";
@@ -95,6 +95,7 @@ async function setPassword(io: CliIo, raw: string, flags: StoreFlags) {
     const passwordHash = await hashPassword(await readPassword(io));
     await store.setAccountPassword(account.id, passwordHash);
     io.stdout.write(`set the password of ${formatAccountName(account)}\n`);
+    await noteLiveSessions(io, store, account, "stay open");
   });
 }
 
@@ -104,5 +105,17 @@ async function setRole(io: CliIo, raw: string, roleText: string, flags: StoreFla
     const account = await findAccountOrFail(store, raw, domain);
     await store.setAccountRole(account.id, role);
     io.stdout.write(`${formatAccountName(account)} is now ${role}\n`);
+    await noteLiveSessions(io, store, account, "keep the old role");
   });
+}
+
+/** A session keeps the role it logged on with, so say when some are still open. */
+async function noteLiveSessions(io: CliIo, store: Store, account: Account, effect: string) {
+  const live = await store.listSessions({ kind: "account", principalId: account.id });
+  if (live.length === 0) return;
+  const name = formatAccountName(account);
+  io.stdout.write(
+    `${live.length} live session(s) ${effect} until they end; to end them now: ` +
+      `emrest sessions revoke --account '${name}'\n`,
+  );
 }

@@ -138,6 +138,18 @@ describe("emrest sessions", () => {
     assert.deepEqual(await handles(), ["aaaaaaaa2222", "bbbbbbbb3333"]);
   });
 
+  it("says that an account's live sessions keep their role after set-role", async () => {
+    const result = await data.emrest(["accounts", "set-role", "alice", "None"]);
+
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      result.stdout,
+      "TESTLAB\\alice is now None\n" +
+        "1 live session(s) keep the old role until they end; to end them now: " +
+        "emrest sessions revoke --account 'TESTLAB\\alice'\n",
+    );
+  });
+
   it("asks for exactly one way of choosing sessions", async () => {
     for (const args of [[], ["--all", "aaaaaaaa"], ["--all", "--account", "alice"]]) {
       const result = await data.emrest(["sessions", "revoke", ...args]);

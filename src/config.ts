@@ -26,6 +26,8 @@ export interface ServeConfig {
   adminUser: string;
   adminPassword: string | null;
   logLevel: string;
+  /** `EMREST_DIAGNOSTICS=1`: log event-loop stalls and memory on SIGUSR2 (for the benchmark). */
+  diagnostics: boolean;
 }
 
 export class ConfigError extends Error {
@@ -100,6 +102,7 @@ export function loadServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): Serv
     adminUser: pick(flags.adminUser, "EMREST_ADMIN_USER", DEFAULTS.adminUser),
     adminPassword: flags.adminPassword ?? nonEmpty(env.EMREST_ADMIN_PASSWORD) ?? null,
     logLevel: pick(flags.logLevel, "EMREST_LOG_LEVEL", DEFAULTS.logLevel),
+    diagnostics: env.EMREST_DIAGNOSTICS === "1",
   };
 
   if (config.httpsPort === null && config.httpPort === null) {

@@ -1,6 +1,7 @@
 import { Command } from "commander";
 import { pino, type Logger } from "pino";
 import { loadServeConfig } from "../config.js";
+import { startDiagnostics } from "../diagnostics.js";
 import { startServer } from "../http/server.js";
 import { ensureAdministrator, type AdministratorOutcome } from "../sessions/bootstrap-admin.js";
 import { openStore } from "../store/open-store.js";
@@ -30,11 +31,13 @@ async function serve(io: CliIo, options: ServeOptions): Promise<void> {
     throw error;
   }
   const stopRequested = nextSignal();
+  const stopDiagnostics = config.diagnostics ? startDiagnostics(logger) : () => {};
   for (const url of server.urls) io.stdout.write(`${url}\n`);
   logger.info({ urls: server.urls, store: store.kind }, "emrest is serving");
 
   const signal = await stopRequested;
   logger.info({ signal }, "emrest is stopping");
+  stopDiagnostics();
   try {
     await server.close();
   } finally {

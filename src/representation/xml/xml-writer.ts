@@ -19,6 +19,10 @@ const FORBIDDEN = new RegExp(
   "g",
 );
 
+// Every character that stripping or escaping could change. Most values (URLs, names) hold
+// none, and one test is far cheaper than two replacing passes: such values are kept as they are.
+const MAY_CHANGE = /[\u0000-\u001F&<>"'\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 const TEXT_SPECIALS = /[&<>\r]/g;
 const ATTRIBUTE_SPECIALS = /[&<>"'\t\n\r]/g;
 
@@ -42,11 +46,13 @@ export function stripForbidden(value: string): string {
 
 /** Escapes `& < >` (and CR) for element content. */
 export function escapeText(value: string): string {
+  if (!MAY_CHANGE.test(value)) return value;
   return stripForbidden(value).replace(TEXT_SPECIALS, replaceSpecial);
 }
 
 /** Escapes `& < > " '` (and tab, LF, CR) for a double-quoted attribute value. */
 export function escapeAttribute(value: string): string {
+  if (!MAY_CHANGE.test(value)) return value;
   return stripForbidden(value).replace(ATTRIBUTE_SPECIALS, replaceSpecial);
 }
 

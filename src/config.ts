@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { isIP } from "node:net";
+import type { ThrottleSettings } from "./sessions/throttle.js";
 
 /**
  * Every setting of `emrest serve` meets here: flag, then environment variable, then default.
@@ -26,6 +27,8 @@ export interface ServeConfig {
   adminUser: string;
   adminPassword: string | null;
   logLevel: string;
+  /** Failed logons allowed per name and per source address in a sliding window. */
+  throttle: ThrottleSettings;
   /** `EMREST_DIAGNOSTICS=1`: log event-loop stalls and memory on SIGUSR2 (for the benchmark). */
   diagnostics: boolean;
 }
@@ -53,6 +56,9 @@ export interface ServeFlags {
   adminUser?: string;
   adminPassword?: string;
   logLevel?: string;
+  maxAccountFailures?: string;
+  maxAddressFailures?: string;
+  failureWindow?: string;
 }
 
 export const DEFAULTS = {
@@ -65,6 +71,9 @@ export const DEFAULTS = {
   absoluteLifetime: "0",
   adminUser: "Administrator",
   logLevel: "info",
+  maxAccountFailures: "10",
+  maxAddressFailures: "50",
+  failureWindow: "5m",
 } as const;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -102,6 +111,20 @@ export function loadServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): Serv
     adminUser: pick(flags.adminUser, "EMREST_ADMIN_USER", DEFAULTS.adminUser),
     adminPassword: flags.adminPassword ?? nonEmpty(env.EMREST_ADMIN_PASSWORD) ?? null,
     logLevel: pick(flags.logLevel, "EMREST_LOG_LEVEL", DEFAULTS.logLevel),
+    throttle: {
+      accountFailures: count(
+        pick(flags.maxAccountFailures, "EMREST_MAX_ACCOUNT_FAILURES", DEFAULTS.maxAccountFailures),
+        "--max-account-failures",
+      ),
+      addressFailures: count(
+        pick(flags.maxAddressFailures, "EMREST_MAX_ADDRESS_FAILURES", DEFAULTS.maxAddressFailures),
+        "--max-address-failures",
+      ),
+      windowMs: duration(
+        pick(flags.failureWindow, "EMREST_FAILURE_WINDOW", DEFAULTS.failureWindow),
+        "--failure-window",
+      ),
+    },
     diagnostics: env.EMREST_DIAGNOSTICS === "1",
   };
 
@@ -128,6 +151,17 @@ function duration(text: string, flag: string, zeroAllowed = false): number {
     throw new ConfigError(`${flag} must be a duration such as 900s, 15m or 1h, not "${text}"`);
   }
   return ms;
+}
+
+/** A limit of failures: a whole number, 0 for no limit. */
+function count(text: string, flag: string): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value > 10_000) {
+    throw new ConfigError(
+      `${flag} must be a whole number from 0 (no limit) to 10000, not "${text}"`,
+    );
+  }
+  return value;
 }
 
 function port(

@@ -73,6 +73,24 @@ const OPTIONS: [string, string, string, string][] = [
     "EMREST_ADMIN_PASSWORD",
   ],
   [
+    "--max-account-failures <n>",
+    "failed logons per account name within --failure-window; 0 for no limit",
+    DEFAULTS.maxAccountFailures,
+    "EMREST_MAX_ACCOUNT_FAILURES",
+  ],
+  [
+    "--max-address-failures <n>",
+    "failed logons per source address within --failure-window; 0 for no limit",
+    DEFAULTS.maxAddressFailures,
+    "EMREST_MAX_ADDRESS_FAILURES",
+  ],
+  [
+    "--failure-window <duration>",
+    "the sliding window those limits count in",
+    DEFAULTS.failureWindow,
+    "EMREST_FAILURE_WINDOW",
+  ],
+  [
     "--log-level <level>",
     "fatal, error, warn, info, debug, trace or silent",
     DEFAULTS.logLevel,

@@ -3,6 +3,8 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { ServeConfig } from "../config.js";
+import { AuditLog } from "../sessions/audit.js";
+import { loadAuditSalt } from "../sessions/audit-salt.js";
 import { warmUpCredentials } from "../sessions/credentials.js";
 import { startExpirySweeper } from "../sessions/expiry.js";
 import { SessionService } from "../sessions/session-service.js";
@@ -35,11 +37,14 @@ export async function startServer(
   config: ServeConfig,
   deps: { store: Store; logger: Logger },
 ): Promise<RunningServer> {
+  const audit = new AuditLog(deps.logger, await loadAuditSalt(config.dataDir));
   const service = new SessionService({
     store: deps.store,
     idleTimeoutMs: config.idleTimeoutMs,
     absoluteLifetimeMs: config.absoluteLifetimeMs,
     localDomain: config.domain,
+    throttle: config.throttle,
+    audit,
   });
 
   let handler: Parameters<typeof createHttpServer>[1];
@@ -72,10 +77,10 @@ export async function startServer(
   }
 
   const sweepEvery = Math.max(1_000, Math.min(60_000, Math.floor(config.idleTimeoutMs / 4)));
-  const stopSweeper = startExpirySweeper(deps.store, sweepEvery, deps.logger);
+  const stopSweeper = startExpirySweeper(deps.store, sweepEvery, deps.logger, audit);
 
   const close = async () => {
-    stopSweeper();
+    await stopSweeper();
     await Promise.all(listeners.map((listener) => shutDown(listener.server)));
     await app.close();
   };

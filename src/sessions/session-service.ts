@@ -1,8 +1,10 @@
 import { Fault } from "../faults/fault.js";
 import type { SessionRecord, Store } from "../store/store.js";
 import { formatAccountName, parseAccountName } from "./account-name.js";
+import { AuditLog, type Actor } from "./audit.js";
 import { verifyPassword } from "./credentials.js";
 import type { ActiveSession, LogonRequest } from "./session.js";
+import { LogonThrottle, type LogonAttempt, type ThrottleSettings } from "./throttle.js";
 import { keyHashOf, newSessionId, normalizeSessionId, sessionIdFromToken, tokenFor } from "./session-id.js";
 
 export interface SessionServiceOptions {
@@ -15,6 +17,10 @@ export interface SessionServiceOptions {
   localDomain: string;
   /** Logons checking a password at once; past this, a logon is refused as `Overloaded`. */
   maxPendingLogons?: number;
+  /** Brute-force limits; no throttling when not given. */
+  throttle?: ThrottleSettings;
+  /** Where audit lines go; none are written when not given. */
+  audit?: AuditLog;
   clock?: () => number;
 }
 
@@ -30,29 +36,25 @@ export class SessionService {
   private readonly options: SessionServiceOptions;
   private readonly now: () => number;
   private pendingLogons = 0;
+  private readonly throttle: LogonThrottle | undefined;
+  private readonly audit: AuditLog;
 
   constructor(options: SessionServiceOptions) {
     this.options = options;
     this.store = options.store;
     this.now = options.clock ?? Date.now;
+    this.throttle = options.throttle && new LogonThrottle(options.throttle, this.now);
+    this.audit = options.audit ?? new AuditLog(undefined, Buffer.alloc(32));
   }
 
-  /** Checks the credentials and opens a session, durable in the store before it returns. */
+  /**
+   * Checks the credentials and opens a session, durable in the store before it returns.
+   * A throttled attempt is checked all the same and then fails as a wrong password does,
+   * so neither the reply nor its timing says whether the name exists or was throttled.
+   */
   async logon(request: LogonRequest): Promise<ActiveSession> {
-    const limit = this.options.maxPendingLogons ?? DEFAULT_MAX_PENDING_LOGONS;
-    if (this.pendingLogons >= limit) {
-      throw new Fault("Overloaded", "Too many logons at once. Try again shortly.", { "Retry-After": "1" });
-    }
-
-    this.pendingLogons++;
-    let principal;
-    try {
-      principal = request.tenant
-        ? await this.checkTenant(request.tenant)
-        : await this.checkAccount(request.basic);
-    } finally {
-      this.pendingLogons--;
-    }
+    const attempt = attemptOf(request, this.options.localDomain);
+    const principal = await this.checkCredentials(request, attempt);
 
     const sessionId = newSessionId();
     const now = this.now();
@@ -68,6 +70,7 @@ export class SessionService {
     };
 
     await this.store.createSession(record);
+    this.audit.logon(actorOf(record, request.address), record.keyHash);
     return { sessionId, token: tokenFor(sessionId), record };
   }
 
@@ -100,11 +103,55 @@ export class SessionService {
     return { sessionId, token: tokenFor(sessionId), record };
   }
 
-  /** Ends a session of the caller's own principal: the logout. */
-  async logout(caller: ActiveSession, id: string): Promise<void> {
+  /** Ends a session of the caller's own principal: the logout, from `address` if known. */
+  async logout(caller: ActiveSession, id: string, address?: string): Promise<void> {
     const target = await this.read(caller, id);
     const deleted = await this.store.deleteSession(target.record.keyHash);
     if (!deleted) throw new Fault("LogonSessionNotFound");
+    this.audit.logout(actorOf(target.record, address), target.record.keyHash);
+  }
+
+  /** The password check, bounded in concurrency, counted by the throttle and audited. */
+  private async checkCredentials(request: LogonRequest, attempt: Attempt) {
+    const limit = this.options.maxPendingLogons ?? DEFAULT_MAX_PENDING_LOGONS;
+    if (this.pendingLogons >= limit) {
+      const message = "Too many logons at once. Try again shortly.";
+      throw new Fault("Overloaded", message, { "Retry-After": "1" });
+    }
+
+    this.pendingLogons++;
+    let principal;
+    try {
+      principal = request.tenant
+        ? await this.checkTenant(request.tenant)
+        : await this.checkAccount(request.basic);
+    } catch (error) {
+      this.noteFailure(attempt, error);
+      throw error;
+    } finally {
+      this.pendingLogons--;
+    }
+
+    // Decided after the check, so parallel guesses cannot slip past the count.
+    const refusal = this.throttle?.refusal(attempt.throttle);
+    if (refusal !== undefined) {
+      this.audit.logonThrottled(attempt.actor, refusal);
+      throw new Fault("LogonFailed");
+    }
+    this.throttle?.recordSuccess(attempt.throttle);
+    return principal;
+  }
+
+  /** A wrong password counts against the name and the address, unless already refused. */
+  private noteFailure(attempt: Attempt, error: unknown): void {
+    if (!(error instanceof Fault) || error.fault !== "LogonFailed") return;
+    const refusal = this.throttle?.refusal(attempt.throttle);
+    if (refusal !== undefined) {
+      this.audit.logonThrottled(attempt.actor, refusal);
+      return;
+    }
+    this.throttle?.recordFailure(attempt.throttle);
+    this.audit.logonFailed(attempt.actor);
   }
 
   private async checkAccount(basic: LogonRequest["basic"]) {
@@ -137,6 +184,38 @@ export class SessionService {
       role: "None" as const,
     };
   }
+}
+
+/** A logon attempt as the throttle counts it and the audit trail names it. */
+interface Attempt {
+  throttle: LogonAttempt;
+  actor: Actor;
+}
+
+/** The name as the store would match it (domain in capitals), whether or not it exists. */
+function attemptOf(request: LogonRequest, localDomain: string): Attempt {
+  const address = request.address;
+  if (request.tenant) {
+    const name = request.tenant.name;
+    return {
+      throttle: { principal: `tenant:${name.toLowerCase()}`, address },
+      actor: { account: name, kind: "tenant", address },
+    };
+  }
+
+  const given = request.basic?.userName ?? "";
+  const parsed = parseAccountName(given, localDomain);
+  const shown = parsed
+    ? formatAccountName({ ...parsed, domain: parsed.domain.toUpperCase() })
+    : given;
+  return {
+    throttle: { principal: `account:${shown.toLowerCase()}`, address },
+    actor: { account: shown, kind: "account", address },
+  };
+}
+
+function actorOf(record: SessionRecord, address: string | undefined): Actor {
+  return { account: record.userName, kind: record.kind, address };
 }
 
 function samePrincipal(a: SessionRecord, b: SessionRecord): boolean {

@@ -12,4 +12,6 @@ export interface LogonRequest {
   version: string;
   basic?: { userName: string; password: string };
   tenant?: { name: string; password: string };
+  /** Where the logon came from, as the edge saw it (an IP address); throttled and audited. */
+  address?: string;
 }

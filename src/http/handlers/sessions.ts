@@ -32,6 +32,7 @@ export async function logon(request: FastifyRequest, reply: FastifyReply, contex
       version,
       basic: spec ? undefined : basicCredentialsOf(request),
       tenant: spec ? { name: spec.username, password: spec.password } : undefined,
+      address: request.ip,
     }));
 
   const model = toModel(context.apiBase(request), session);
@@ -59,7 +60,7 @@ export async function getLogonSession(request: FastifyRequest, reply: FastifyRep
 
 /** `DELETE /api/logonSessions/{ID}`: the logout, 204 with no body. */
 export async function deleteLogonSession(request: FastifyRequest, reply: FastifyReply, context: HttpContext) {
-  await context.service.logout(request.session!, idOf(request));
+  await context.service.logout(request.session!, idOf(request), request.ip);
   return reply.code(204).send();
 }
 

@@ -1,15 +1,18 @@
 import cookie from "@fastify/cookie";
+import { METHODS } from "node:http";
 import Fastify, {
   LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
   type FastifyServerFactory,
 } from "fastify";
 import type { Logger } from "pino";
 import { Fault } from "../faults/fault.js";
 import type { HttpContext } from "./context.js";
 import { sendFault } from "./fault-response.js";
-import { redactPath, registerRequestLog } from "./request-log.js";
+import { logRequest, redactPath, registerRequestLog } from "./request-log.js";
 import { registerRoutes } from "./routes.js";
 import { handleClientError } from "./client-error.js";
 
@@ -34,7 +37,15 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     serverFactory: options.serverFactory,
     return503OnClosing: true,
     clientErrorHandler: handleClientError,
+    frameworkErrors: sendFrameworkFault,
   });
+
+  // Every method Node parses reaches the routes, so WebDAV and other verbs get 405 with
+  // `Allow` on a resource that exists, not 404. CONNECT never reaches fastify.
+  for (const method of METHODS) {
+    if (method === "CONNECT" || app.supportedMethods.includes(method)) continue;
+    app.addHttpMethod(method, { hasBody: true });
+  }
 
   await app.register(cookie);
   registerSecurityHeaders(app);
@@ -56,12 +67,29 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
 /** The headers EM sends on every reply (spec section 4), HSTS only over HTTPS. */
 function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request, reply) => {
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("x-frame-options", "DENY");
-    reply.header("cache-control", "private");
-    if ((request.raw.socket as { encrypted?: boolean }).encrypted) {
-      reply.header("strict-transport-security", "max-age=31536000");
-    }
-  });
+  app.addHook("onRequest", async (request, reply) => setSecurityHeaders(request, reply));
+}
+
+function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  reply.header("x-content-type-options", "nosniff");
+  reply.header("x-frame-options", "DENY");
+  reply.header("cache-control", "private");
+  if ((request.raw.socket as { encrypted?: boolean }).encrypted) {
+    reply.header("strict-transport-security", "max-age=31536000");
+  }
+}
+
+/**
+ * A path fastify cannot route (`%zz`, overlong or invalid UTF-8 after decoding, a parameter
+ * past its length limit) fails before any hook runs: it gets the same headers, Error body
+ * and request-log line as every other reply.
+ */
+function sendFrameworkFault(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  const reason =
+    (error as { code?: string }).code === "FST_ERR_BAD_URL"
+      ? "is not valid percent-encoded UTF-8"
+      : "has a segment that is too long";
+  reply.raw.once("finish", () => logRequest(request, reply));
+  setSecurityHeaders(request, reply);
+  sendFault(request, reply, new Fault("BadRequest", `The request path ${reason}.`));
 }

@@ -1,4 +1,4 @@
-import { STATUS_CODES } from "node:http";
+import { STATUS_CODES, type IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { FAULTS, type FaultName } from "../faults/catalogue.js";
 import { xmlRepresentation } from "../representation/xml/xml-representation.js";
@@ -13,14 +13,32 @@ export function handleClientError(error: Error & { code?: string }, socket: Dupl
     socket.destroy();
     return;
   }
+  writeFault(socket, faultOf(error.code));
+}
 
-  const fault = faultOf(error.code);
-  const { status, message } = FAULTS[fault];
+/** CONNECT asks for a tunnel, which Node hands over raw; emrest is no proxy. */
+export function handleConnect(_request: IncomingMessage, socket: Duplex): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  writeFault(socket, "BadRequest", "emrest is not a proxy: CONNECT is refused.");
+}
+
+function writeFault(socket: Duplex, fault: FaultName, message: string = FAULTS[fault].message) {
+  const { status } = FAULTS[fault];
   const body = xmlRepresentation.error({ message, statusCode: status });
+  const hsts = (socket as { encrypted?: boolean }).encrypted
+    ? "Strict-Transport-Security: max-age=31536000\r\n"
+    : "";
   socket.end(
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
       `Content-Type: ${xmlRepresentation.contentType}\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      "X-Content-Type-Options: nosniff\r\n" +
+      "X-Frame-Options: DENY\r\n" +
+      "Cache-Control: private\r\n" +
+      hsts +
       "Connection: close\r\n\r\n" +
       body,
   );

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
-import { FAULTS, type FaultName } from "../faults/catalogue.js";
+import type { FaultName } from "../faults/catalogue.js";
 import { Fault } from "../faults/fault.js";
 import { StoreUnavailable } from "../store/store.js";
 import { representationFor } from "./negotiate.js";
@@ -40,7 +40,18 @@ export function toFault(error: unknown): Fault {
   return new Fault("InternalError");
 }
 
+/** The plain fault for a status; a 400 is `BadRequest`, never a more particular one. */
+const GENERIC: Partial<Record<number, FaultName>> = {
+  400: "BadRequest",
+  401: "Unauthorized",
+  403: "AccessDenied",
+  404: "NotFound",
+  405: "MethodNotAllowed",
+  408: "RequestTimeout",
+  413: "BodyTooLarge",
+  431: "HeadersTooLarge",
+};
+
 function faultForStatus(status: number): FaultName {
-  const match = (Object.keys(FAULTS) as FaultName[]).find((name) => FAULTS[name].status === status);
-  return match ?? "BadRequest";
+  return GENERIC[status] ?? "BadRequest";
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
@@ -8,18 +8,20 @@ const GUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
  * logged with every GUID cut to its first 8 characters, and the query string is dropped.
  */
 export function registerRequestLog(app: FastifyInstance): void {
-  app.addHook("onResponse", async (request, reply) => {
-    const status = reply.statusCode;
-    const line = {
-      reqId: request.id,
-      method: request.method,
-      path: redactPath(request.url),
-      status,
-      ms: Math.round(reply.elapsedTime * 10) / 10,
-    };
-    if (status >= 500) request.log.error(line, "request");
-    else request.log.info(line, "request");
-  });
+  app.addHook("onResponse", async (request, reply) => logRequest(request, reply));
+}
+
+export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
+  const status = reply.statusCode;
+  const line = {
+    reqId: request.id,
+    method: request.method,
+    path: redactPath(request.url),
+    status,
+    ms: Math.round(reply.elapsedTime * 10) / 10,
+  };
+  if (status >= 500) request.log.error(line, "request");
+  else request.log.info(line, "request");
 }
 
 export function redactPath(url: string): string {

@@ -23,7 +23,7 @@ interface Route {
   methods: Partial<Record<string, Handler>>;
 }
 
-/** Every method fastify routes; the ones a resource does not serve get 405. */
+/** The methods a resource not served yet answers with 501; any other method gets 405. */
 const ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as const;
 
 /** The API surface. Paths match case-insensitively with `//` and trailing slashes tolerated. */
@@ -50,7 +50,7 @@ export function apiRoutes(): Route[] {
 export function registerRoutes(app: FastifyInstance, context: HttpContext): void {
   for (const route of apiRoutes()) {
     app.route({
-      method: [...ALL_METHODS],
+      method: app.supportedMethods,
       url: route.url,
       handler: (request, reply) => dispatch(route, request, reply, context),
     });

@@ -11,19 +11,39 @@ import { SessionService } from "../sessions/session-service.js";
 import type { Store } from "../store/store.js";
 import { apiBaseOf } from "./api-base.js";
 import { createApp } from "./app.js";
-import { handleClientError } from "./client-error.js";
+import { handleClientError, handleConnect } from "./client-error.js";
 import { loadTlsPair } from "./tls.js";
 
+/** How long clients may take, and how long a shutdown waits for requests in flight. */
+export interface ServerLimits {
+  /** From connection (or the end of the last request) to the end of the headers. */
+  headersTimeoutMs: number;
+  /** From connection to the end of the body. */
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /** After SIGTERM, requests in flight get this long before their connections are cut. */
+  shutdownGraceMs: number;
+}
+
 /** Slow or stuck clients are cut off rather than holding sockets (Node's own limits). */
-const SERVER_OPTIONS: ServerOptions = {
-  maxHeaderSize: 16 * 1024,
-  requestTimeout: 30_000,
-  headersTimeout: 10_000,
-  keepAliveTimeout: 5_000,
+export const DEFAULT_LIMITS: ServerLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  shutdownGraceMs: 5_000,
 };
 
-/** How long a shutdown waits for requests in flight before cutting their connections. */
-const SHUTDOWN_GRACE_MS = 5_000;
+function serverOptions(limits: ServerLimits): ServerOptions {
+  return {
+    maxHeaderSize: 16 * 1024,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks the two timeouts only this often (30 s by default), so a client sending
+    // its headers a byte at a time would otherwise hold its socket for up to 40 s.
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.headersTimeoutMs / 4)),
+  };
+}
 
 export interface RunningServer {
   /** One `…/api/` URL per listener, HTTPS first. */
@@ -35,8 +55,10 @@ export interface RunningServer {
 /** Serves the API on each enabled port over one app, and the expiry sweeper beside it. */
 export async function startServer(
   config: ServeConfig,
-  deps: { store: Store; logger: Logger },
+  deps: { store: Store; logger: Logger; limits?: Partial<ServerLimits> },
 ): Promise<RunningServer> {
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const options = serverOptions(limits);
   const audit = new AuditLog(deps.logger, await loadAuditSalt(config.dataDir));
   const service = new SessionService({
     store: deps.store,
@@ -53,7 +75,7 @@ export async function startServer(
     logger: deps.logger,
     serverFactory: (h) => {
       handler = h;
-      return createHttpServer(SERVER_OPTIONS, h);
+      return createHttpServer(options, h);
     },
   });
   await app.ready();
@@ -62,15 +84,16 @@ export async function startServer(
   const listeners: { scheme: string; server: Server; port: number }[] = [];
   if (config.httpsPort !== null) {
     const tls = await loadTlsPair({ dataDir: config.dataDir, certFile: config.tlsCert, keyFile: config.tlsKey });
-    const server = createHttpsServer({ ...SERVER_OPTIONS, ...tls, minVersion: "TLSv1.2" }, handler!);
+    const server = createHttpsServer({ ...options, ...tls, minVersion: "TLSv1.2" }, handler!);
     listeners.push({ scheme: "https", server, port: config.httpsPort });
   }
   if (config.httpPort !== null) listeners.push({ scheme: "http", server: app.server, port: config.httpPort });
 
   const urls: string[] = [];
   for (const listener of listeners) {
-    applyTimeouts(listener.server);
+    applyTimeouts(listener.server, options);
     if (listener.server !== app.server) listener.server.on("clientError", handleClientError);
+    listener.server.on("connect", handleConnect);
     await listen(listener.server, listener.port, config.listen);
     const { port } = listener.server.address() as AddressInfo;
     urls.push(`${listener.scheme}://${hostForUrl(config.listen)}:${port}/api/`);
@@ -81,16 +104,17 @@ export async function startServer(
 
   const close = async () => {
     await stopSweeper();
-    await Promise.all(listeners.map((listener) => shutDown(listener.server)));
+    const grace = limits.shutdownGraceMs;
+    await Promise.all(listeners.map((listener) => shutDown(listener.server, grace)));
     await app.close();
   };
   return { urls, service, close };
 }
 
-function applyTimeouts(server: Server): void {
-  server.requestTimeout = SERVER_OPTIONS.requestTimeout!;
-  server.headersTimeout = SERVER_OPTIONS.headersTimeout!;
-  server.keepAliveTimeout = SERVER_OPTIONS.keepAliveTimeout!;
+function applyTimeouts(server: Server, options: ServerOptions): void {
+  server.requestTimeout = options.requestTimeout!;
+  server.headersTimeout = options.headersTimeout!;
+  server.keepAliveTimeout = options.keepAliveTimeout!;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -104,9 +128,9 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 /** Stops accepting, lets requests in flight finish within the grace period, then cuts. */
-function shutDown(server: Server): Promise<void> {
+function shutDown(server: Server, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
     timer.unref();
     server.close(() => {
       clearTimeout(timer);

@@ -56,15 +56,15 @@ function decodeUtf8(body: Buffer): string {
 const PREDEFINED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|([A-Za-z][\w.-]*));/g;
 
-function decodeReference(match: string, hex?: string, decimal?: string, name?: string): string {
+function decodeReference(_match: string, hex?: string, decimal?: string, name?: string): string {
   if (name !== undefined) {
     const value = PREDEFINED[name];
-    if (value === undefined) throw malformed(`The XML body uses an undeclared entity ${match}.`);
+    if (value === undefined) throw malformed("The XML body uses an entity XML does not predefine.");
     return value;
   }
 
   const code = parseInt(hex ?? decimal ?? "", hex !== undefined ? 16 : 10);
-  if (!isXmlChar(code)) throw malformed(`The XML body refers to a forbidden character ${match}.`);
+  if (!isXmlChar(code)) throw malformed("The XML body refers to a character XML forbids.");
   return String.fromCodePoint(code);
 }
 
@@ -101,15 +101,16 @@ function parseXml(text: string): unknown {
 
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    const { msg, line, col } = valid.err;
-    throw malformed(`The XML body is not well-formed: ${msg} (line ${line}, column ${col}).`);
+    // Where, not what: the parser's message quotes the body, which may hold a password.
+    const { line, col } = valid.err;
+    throw malformed(`The XML body is not well-formed (line ${line}, column ${col}).`);
   }
 
   try {
     return xmlParser.parse(text);
   } catch (error) {
     if (error instanceof Fault) throw error;
-    throw malformed(`The XML body could not be read: ${(error as Error).message}`);
+    throw malformed("The XML body could not be read.");
   }
 }
 
@@ -117,7 +118,11 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw malformed(`The JSON body is not valid: ${(error as Error).message}`);
+    // V8 quotes the text around the error, which may hold a password: keep the position only.
+    const at = /at position (\d+)/.exec((error as Error).message)?.[1];
+    throw malformed(
+      `The JSON body is not valid JSON${at === undefined ? "" : ` (at position ${at})`}.`,
+    );
   }
 }
 

@@ -101,9 +101,9 @@ describe("parseLoginSpec: XML", () => {
     const wrap = (user: string) =>
       `<LoginSpec><TenantCredentials><Username>${user}</Username><Password>p</Password>` +
       "</TenantCredentials></LoginSpec>";
-    refuses(wrap("&nbsp;"), /undeclared entity &nbsp;/);
-    refuses(wrap("&#0;"), /forbidden character &#0;/);
-    refuses(wrap("&#xD800;"), /forbidden character/);
+    refuses(wrap("&nbsp;"), /an entity XML does not predefine/);
+    refuses(wrap("&#0;"), /a character XML forbids/);
+    refuses(wrap("&#xD800;"), /a character XML forbids/);
   });
 
   it("refuses XML that is not well-formed, naming where", () => {

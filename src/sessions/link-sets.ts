@@ -240,9 +240,32 @@ export function logonSessionLinks(opts: {
     throw new Error("an account without a role cannot hold a logon session");
   }
 
-  const list = LIST_BY_VERSION[version as ApiVersion];
+  const template = linkTemplate(apiBase, version as ApiVersion, role, kind);
+  return template.map((entry) => entry.shared ?? toLink(entry.row, apiBase, sessionId));
+}
+
+/** A link that is the same for every session (frozen, shared), or the row of one that is not. */
+type TemplateEntry = { shared: Link; row?: undefined } | { shared?: undefined; row: Row };
+
+// Every read of a session builds its links, and all but the Delete link are the same for
+// each session with the same API base, version, role and kind: those are built once. The
+// API base follows the Host header, so the cache is bounded and simply emptied when full.
+const TEMPLATE_LIMIT = 64;
+const templates = new Map<string, TemplateEntry[]>();
+
+function linkTemplate(apiBase: string, version: ApiVersion, role: Role, kind: string) {
+  const key = `${kind} ${role} ${version} ${apiBase}`;
+  let template = templates.get(key);
+  if (template !== undefined) return template;
+
+  const list = LIST_BY_VERSION[version];
   const rows = kind === "tenant" ? TENANT_LIST : list.filter((row) => visibleTo(role, row));
-  return rows.map((row) => toLink(row, apiBase, sessionId));
+  template = rows.map((row) =>
+    row[2].includes("{ID}") ? { row } : { shared: Object.freeze(toLink(row, apiBase)) },
+  );
+  if (templates.size >= TEMPLATE_LIMIT) templates.clear();
+  templates.set(key, template);
+  return template;
 }
 
 /** Every resource a LogonSession links to, relative to /api/, without query or duplicates. */

@@ -1,0 +1,45 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { logonSessionLinks } from "../../src/sessions/link-sets.js";
+import { xmlRepresentation } from "../../src/representation/xml/xml-representation.js";
+
+const ID = "0f6a0c4e-4c2e-4b9e-9f3a-2d1b5c7e8a90";
+const OTHER = "11111111-2222-4333-8444-555555555555";
+
+function links(apiBase: string, sessionId = ID) {
+  const opts = { apiBase, version: "v1_7", role: "PortalAdministrator" as const, sessionId };
+  return logonSessionLinks({ ...opts, kind: "account" });
+}
+
+describe("link lists shared between sessions", () => {
+  it("gives each API base its own hrefs, also past the bound of the cache", () => {
+    for (let i = 0; i < 200; i++) {
+      const base = `http://host-${i % 100}.example:9399/api/`;
+      for (const link of links(base)) assert.ok(link.href.startsWith(base), link.href);
+    }
+  });
+
+  it("puts each session's own id in its Delete link and nowhere else", () => {
+    const first = links("http://a.example/api/");
+    const second = links("http://a.example/api/", OTHER);
+    assert.equal(first.length, second.length);
+    first.forEach((link, i) => {
+      if (link.rel === "Delete") {
+        assert.ok(link.href.endsWith(`logonSessions/${ID}`));
+        assert.ok(second[i]!.href.endsWith(`logonSessions/${OTHER}`));
+      } else {
+        assert.equal(second[i], link);
+        assert.ok(Object.isFrozen(link));
+      }
+    });
+  });
+
+  it("writes the same XML for a shared link as for a fresh copy of it", () => {
+    const shared = links("http://b.example/api/");
+    const copies = shared.map((link) => ({ ...link }));
+    const model = { href: "http://b.example/api/logonSessions/x", userName: "U", sessionId: ID };
+    const once = xmlRepresentation.logonSession({ ...model, links: shared });
+    assert.equal(xmlRepresentation.logonSession({ ...model, links: shared }), once);
+    assert.equal(xmlRepresentation.logonSession({ ...model, links: copies }), once);
+  });
+});

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { logonSessionLinks } from "../../src/sessions/link-sets.js";
+import { jsonRepresentation } from "../../src/representation/json/json-representation.js";
 import { xmlRepresentation } from "../../src/representation/xml/xml-representation.js";
 
 const ID = "0f6a0c4e-4c2e-4b9e-9f3a-2d1b5c7e8a90";
@@ -34,12 +35,14 @@ describe("link lists shared between sessions", () => {
     });
   });
 
-  it("writes the same XML for a shared link as for a fresh copy of it", () => {
-    const shared = links("http://b.example/api/");
-    const copies = shared.map((link) => ({ ...link }));
-    const model = { href: "http://b.example/api/logonSessions/x", userName: "U", sessionId: ID };
-    const once = xmlRepresentation.logonSession({ ...model, links: shared });
-    assert.equal(xmlRepresentation.logonSession({ ...model, links: shared }), once);
-    assert.equal(xmlRepresentation.logonSession({ ...model, links: copies }), once);
-  });
+  for (const representation of [xmlRepresentation, jsonRepresentation]) {
+    it(`writes a shared link as a fresh copy of it (${representation.contentType})`, () => {
+      const shared = links("http://b.example/api/");
+      const copies = shared.map((link) => ({ ...link }));
+      const model = { href: "http://b.example/api/logonSessions/x", userName: "U", sessionId: ID };
+      const once = representation.logonSession({ ...model, links: shared });
+      assert.equal(representation.logonSession({ ...model, links: shared }), once);
+      assert.equal(representation.logonSession({ ...model, links: copies }), once);
+    });
+  }
 });

@@ -15,6 +15,17 @@ function link(value: Link) {
   return { Rel: value.rel, Href: value.href, Name: value.name, Type: value.type };
 }
 
+const writtenLinks = new WeakMap<Link, string>();
+
+// A frozen link is shared by many sessions (see link-sets.ts) and cannot change: its JSON is
+// written once, and a session's body is put together around it.
+function linkJson(value: Link): string {
+  if (!Object.isFrozen(value)) return JSON.stringify(link(value));
+  let written = writtenLinks.get(value);
+  if (written === undefined) writtenLinks.set(value, (written = JSON.stringify(link(value))));
+  return written;
+}
+
 function entryPoint(model: EntryPointModel) {
   const versions = model.supportedVersions.map((version) => ({
     Links: version.links.map(link),
@@ -28,14 +39,13 @@ function entryPoint(model: EntryPointModel) {
   };
 }
 
-function logonSession(model: LogonSessionModel) {
-  return {
-    UserName: model.userName,
-    SessionId: model.sessionId,
-    Links: model.links.map(link),
-    Href: model.href,
-    Type: "LogonSession",
-  };
+function logonSession(model: LogonSessionModel): string {
+  const json = JSON.stringify;
+  return (
+    `{"UserName":${json(model.userName)},"SessionId":${json(model.sessionId)},` +
+    `"Links":[${model.links.map(linkJson).join(",")}],` +
+    `"Href":${json(model.href)},"Type":"LogonSession"}`
+  );
 }
 
 // The captured Error lists its members alphabetically and keeps the unused ones as null.
@@ -53,7 +63,7 @@ function error(model: ErrorModel) {
 export const jsonRepresentation: Representation = {
   contentType: "application/json; charset=utf-8",
   entryPoint: (model) => JSON.stringify(entryPoint(model)),
-  logonSession: (model) => JSON.stringify(logonSession(model)),
-  logonSessions: (models) => JSON.stringify({ LogonSessions: models.map(logonSession) }),
+  logonSession: (model) => logonSession(model),
+  logonSessions: (models) => `{"LogonSessions":[${models.map(logonSession).join(",")}]}`,
   error: (model) => JSON.stringify(error(model)),
 };

@@ -213,15 +213,32 @@ function toLink([rel, type, path, name]: Row, apiBase: string, sessionId = ""): 
   return { rel, href, name: name ?? null, type };
 }
 
-/** `GET /api/`: the EnterpriseManager links and supported versions of veeam_api_v12.json. */
+/**
+ * `GET /api/`: the EnterpriseManager links and supported versions of veeam_api_v12.json.
+ * The model is the same for every request on one API base: it is built once and frozen.
+ */
 export function entryPointModel(apiBase: string): EntryPointModel {
+  const cached = entryPoints.get(apiBase);
+  if (cached !== undefined) return cached;
+
   checkApiBase(apiBase);
-  const create = (v: string) => toLink(["Create", "LogonSession", `sessionMngr/?v=${v}`], apiBase);
-  return {
-    links: [toLink(["Down", "LogonSessionList", "logonSessions"], apiBase), create("latest")],
-    supportedVersions: ADVERTISED_VERSIONS.map((name) => ({ name, links: [create(name)] })),
-  };
+  const link = (row: Row) => Object.freeze(toLink(row, apiBase));
+  const create = (v: string) => link(["Create", "LogonSession", `sessionMngr/?v=${v}`]);
+  const model: EntryPointModel = Object.freeze({
+    links: Object.freeze([link(["Down", "LogonSessionList", "logonSessions"]), create("latest")]),
+    supportedVersions: Object.freeze(
+      ADVERTISED_VERSIONS.map((name) =>
+        Object.freeze({ name, links: Object.freeze([create(name)]) }),
+      ),
+    ),
+  }) as EntryPointModel;
+
+  if (entryPoints.size >= TEMPLATE_LIMIT) entryPoints.clear();
+  entryPoints.set(apiBase, model);
+  return model;
 }
+
+const entryPoints = new Map<string, EntryPointModel>();
 
 /** The links of a LogonSession. `version` must already be resolved (see resolveVersion). */
 export function logonSessionLinks(opts: {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { logonSessionLinks } from "../../src/sessions/link-sets.js";
+import { entryPointModel, logonSessionLinks } from "../../src/sessions/link-sets.js";
 import { jsonRepresentation } from "../../src/representation/json/json-representation.js";
 import { xmlRepresentation } from "../../src/representation/xml/xml-representation.js";
 
@@ -45,4 +45,15 @@ describe("link lists shared between sessions", () => {
       assert.equal(representation.logonSession({ ...model, links: copies }), once);
     });
   }
+});
+
+describe("the entry point shared between requests", () => {
+  it("is built per API base, frozen, and the same object for the same base", () => {
+    const first = entryPointModel("http://c.example/api/");
+    assert.equal(entryPointModel("http://c.example/api/"), first);
+    assert.ok(Object.isFrozen(first) && Object.isFrozen(first.links));
+    assert.ok(first.links.every((link) => link.href.startsWith("http://c.example/api/")));
+    const other = entryPointModel("https://d.example:9398/api/");
+    assert.ok(other.links.every((link) => link.href.startsWith("https://d.example:9398/api/")));
+  });
 });

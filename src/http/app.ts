@@ -65,9 +65,18 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-/** The headers EM sends on every reply (spec section 4), HSTS only over HTTPS. */
+/**
+ * The headers EM sends on every reply (spec section 4), HSTS only over HTTPS; and, first of
+ * all checks, a refusal of HTTP/1.1 requests without a Host, so that too gets those headers.
+ */
 function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onRequest", async (request, reply) => setSecurityHeaders(request, reply));
+  app.addHook("onRequest", async (request, reply) => {
+    setSecurityHeaders(request, reply);
+    // RFC 9112 section 3.2: an HTTP/1.1 request without Host is refused.
+    if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
+      throw new Fault("BadRequest", "An HTTP/1.1 request needs a Host header.");
+    }
+  });
 }
 
 function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {

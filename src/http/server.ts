@@ -42,6 +42,8 @@ function serverOptions(limits: ServerLimits): ServerOptions {
     // Node checks the two timeouts only this often (30 s by default), so a client sending
     // its headers a byte at a time would otherwise hold its socket for up to 40 s.
     connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.headersTimeoutMs / 4)),
+    // Node would answer a missing Host with an empty 400; the app answers it with an Error.
+    requireHostHeader: false,
   };
 }
 

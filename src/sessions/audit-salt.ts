@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { ConfigError } from "../config.js";
 
@@ -16,6 +16,7 @@ export async function loadAuditSalt(dataDir: string): Promise<Buffer> {
   if (existing !== undefined) return existing;
 
   const salt = randomBytes(32);
+  await mkdir(dataDir, { recursive: true, mode: 0o700 });
   try {
     await writeFile(path, `${salt.toString("hex")}\n`, { mode: 0o600, flag: "wx" });
     return salt;

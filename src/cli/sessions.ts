@@ -1,4 +1,7 @@
 import { Command } from "commander";
+import { pino } from "pino";
+import { AuditLog } from "../sessions/audit.js";
+import { loadAuditSalt } from "../sessions/audit-salt.js";
 import type { SessionRecord, Store } from "../store/store.js";
 import { findAccountOrFail, findTenantOrFail } from "./account-lookup.js";
 import { addDomainOption, addStoreOptions, withStore, type StoreFlags } from "./cli-store.js";
@@ -73,9 +76,15 @@ async function revoke(io: CliIo, handles: string[], flags: RevokeFlags) {
   }
   handles.forEach(checkHandle);
 
-  const count = await withStore(flags, io, async (store, { domain }) => {
+  const count = await withStore(flags, io, async (store, { domain, dataDir }) => {
     const doomed = await chooseSessions(store, handles, flags, domain);
-    for (const session of doomed) await store.deleteSession(session.keyHash);
+    // Audit lines go to stderr, as the server's do, hashed with the same salt.
+    const audit = new AuditLog(pino({}, io.stderr), await loadAuditSalt(dataDir));
+    for (const session of doomed) {
+      if (!(await store.deleteSession(session.keyHash))) continue;
+      const actor = { account: session.userName, kind: session.kind, address: null };
+      audit.revoked(actor, session.keyHash, "cli");
+    }
     return doomed.length;
   });
   io.stdout.write(`revoked ${count} session${count === 1 ? "" : "s"}\n`);

@@ -1,5 +1,5 @@
 import { Fault } from "../faults/fault.js";
-import type { SessionRecord, Store } from "../store/store.js";
+import { PrincipalGone, type SessionRecord, type Store } from "../store/store.js";
 import { formatAccountName, parseAccountName } from "./account-name.js";
 import { AuditLog, type Actor } from "./audit.js";
 import { verifyPassword } from "./credentials.js";
@@ -69,7 +69,13 @@ export class SessionService {
       hardExpiresAt,
     };
 
-    await this.store.createSession(record);
+    try {
+      await this.store.createSession(record);
+    } catch (error) {
+      // The account or tenant was removed while its password was being checked.
+      if (error instanceof PrincipalGone) throw new Fault("LogonFailed");
+      throw error;
+    }
     this.audit.logon(actorOf(record, request.address), record.keyHash);
     return { sessionId, token: tokenFor(sessionId), record };
   }
@@ -107,7 +113,10 @@ export class SessionService {
   async logout(caller: ActiveSession, id: string, address?: string): Promise<void> {
     const target = await this.read(caller, id);
     const deleted = await this.store.deleteSession(target.record.keyHash);
-    if (!deleted) throw new Fault("LogonSessionNotFound");
+    if (deleted) return;
+    // A racing logout of the caller's own session ended it first: its token is now dead, and
+    // clients recover only on 401 (spec section 12, behaviour 9).
+    throw new Fault(target.sessionId === caller.sessionId ? "SessionNotFound" : "LogonSessionNotFound");
     this.audit.logout(actorOf(target.record, address), target.record.keyHash);
   }
 

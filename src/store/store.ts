@@ -80,6 +80,14 @@ export class StoreUnavailable extends Error {
   }
 }
 
+/** Raised by `createSession` when its account or tenant no longer exists (removed meanwhile). */
+export class PrincipalGone extends Error {
+  constructor(kind: PrincipalKind, principalId: string) {
+    super(`There is no ${kind} with id ${principalId} to hold a session.`);
+    this.name = "PrincipalGone";
+  }
+}
+
 /** Raised when an account or tenant with the same name already exists. */
 export class AlreadyExists extends Error {
   constructor(message: string) {
@@ -117,7 +125,10 @@ export interface Store {
   removeTenant(id: string): Promise<boolean>;
   setTenantPassword(id: string, passwordHash: string): Promise<boolean>;
 
-  /** Durable when the promise resolves: a 201 is sent only after it. */
+  /**
+   * Durable when the promise resolves: a 201 is sent only after it. `PrincipalGone` when the
+   * session's account or tenant does not exist.
+   */
   createSession(session: SessionRecord): Promise<void>;
   /**
    * The session with this key if it is live at `now` (`expiresAt > now`), or undefined.

@@ -108,4 +108,24 @@ describe("SessionService", () => {
     // Once they finish, logons are accepted again.
     await service.logon(admin);
   });
+
+  test("a logon whose account is removed while its password is checked fails as LogonFailed", async () => {
+    const create = store.createSession.bind(store);
+    store.createSession = async (record) => {
+      await store.removeAccount(record.principalId);
+      return create(record);
+    };
+    assert.equal(await faultOf(service.logon(admin)), "LogonFailed");
+  });
+
+  test("when two logouts of one's own session race, the loser gets SessionNotFound (401)", async () => {
+    const session = await service.logon(admin);
+    const results = await Promise.allSettled([
+      service.logout(session, session.sessionId),
+      service.logout(session, session.sessionId),
+    ]);
+    assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+    const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    assert.equal((loser.reason as Fault).fault, "SessionNotFound");
+  });
 });

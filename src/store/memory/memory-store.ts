@@ -5,6 +5,7 @@ import { nameKey } from "../name-key.js";
 import { slideExpiry } from "../slide-expiry.js";
 import {
   AlreadyExists,
+  PrincipalGone,
   StoreUnavailable,
   type Account,
   type NewAccount,
@@ -125,7 +126,7 @@ export class MemoryStore implements Store {
     checkKeyHash(session.keyHash);
     const owners = session.kind === "account" ? this.#accounts : this.#tenants;
     if (!owners.has(session.principalId)) {
-      throw new Error(`no ${session.kind} with id ${session.principalId} to hold a session`);
+      throw new PrincipalGone(session.kind, session.principalId);
     }
 
     const key = session.keyHash.toString("hex");

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import pg, { type QueryResultRow } from "pg";
 import {
+  PrincipalGone,
   SLIDE_GRANULARITY_MS,
   type Account,
   type NewAccount,
@@ -154,7 +155,7 @@ export class PostgresStore implements Store {
       ]);
     } catch (error) {
       if (sqlState(error) === FOREIGN_KEY_VIOLATION) {
-        throw new Error(`There is no ${kind} with id ${principalId} to hold a session.`);
+        throw new PrincipalGone(kind, principalId);
       }
       throw toStoreError(error, "A session with this key already exists.");
     }

@@ -3,6 +3,7 @@ import { checkKeyHash } from "../check-key-hash.js";
 import { nameKey } from "../name-key.js";
 import {
   AlreadyExists,
+  PrincipalGone,
   SLIDE_GRANULARITY_MS,
   type Account,
   type NewAccount,
@@ -138,7 +139,7 @@ export class RedisStore implements Store {
     const created = await this.#redis.script(scripts.CREATE_SESSION, keys, args);
     if (created === 0) throw new AlreadyExists("A session with this key already exists.");
     if (created === -1) {
-      throw new Error(`There is no ${kind} with id ${principalId} to hold a session.`);
+      throw new PrincipalGone(kind, principalId);
     }
   }
 

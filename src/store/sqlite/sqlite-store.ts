@@ -6,7 +6,7 @@ import { checkKeyHash } from "../check-key-hash.js";
 import { nameKey } from "../name-key.js";
 import { slideExpiry } from "../slide-expiry.js";
 import type * as S from "../store.js";
-import { StoreUnavailable } from "../store.js";
+import { PrincipalGone, StoreUnavailable } from "../store.js";
 import { applyMigrations } from "./migrations.js";
 import { mapSqliteError } from "./sqlite-errors.js";
 import { prepareStatements, type Statements } from "./statements.js";
@@ -131,9 +131,7 @@ export class SqliteStore implements S.Store {
       const insert = session.kind === "account" ? sql.addAccountSession : sql.addTenantSession;
       return insert.run(rows.sessionParams(session));
     });
-    if (!added) {
-      throw new Error(`no ${session.kind} with id ${session.principalId} to hold a session`);
-    }
+    if (!added) throw new PrincipalGone(session.kind, session.principalId);
   }
 
   async findSession(

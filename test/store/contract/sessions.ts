@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 
+import { PrincipalGone } from "../../../src/store/store.js";
 import type { ContractContext } from "./context.js";
 import { addAccount, addTenant, hex, keyHash, MINUTE, sessionOf } from "./fixtures.js";
 
@@ -85,6 +86,20 @@ export function sessionTests(ctx: ContractContext): void {
     );
 
     assert.deepEqual(await ctx.store.findSession(keyHash("same"), t0), first);
+  });
+
+  test("refuses a session for an account or tenant that is gone, with PrincipalGone", async () => {
+    const t0 = Date.now();
+    const bob = await addAccount(ctx.store, "bob");
+    const acme = await addTenant(ctx.store, "Acme");
+    await ctx.store.removeAccount(bob.id);
+    await ctx.store.removeTenant(acme.id);
+
+    for (const owner of [bob, acme]) {
+      const session = sessionOf(owner, t0);
+      await assert.rejects(ctx.store.createSession(session), PrincipalGone);
+      assert.equal(await ctx.store.findSession(session.keyHash, t0), undefined);
+    }
   });
 
   test("treats a session as gone at and after expiresAt", async () => {

@@ -5,6 +5,7 @@ import { startDiagnostics } from "../diagnostics.js";
 import { startServer } from "../http/server.js";
 import { ensureAdministrator, type AdministratorOutcome } from "../sessions/bootstrap-admin.js";
 import { openStore } from "../store/open-store.js";
+import { lowerHelperThreadPriority } from "../thread-priority.js";
 import { makeDataDir } from "./cli-store.js";
 import type { CliIo } from "./io.js";
 import { addServeOptions, toServeFlags, type ServeOptions } from "./serve-options.js";
@@ -30,6 +31,7 @@ async function serve(io: CliIo, options: ServeOptions): Promise<void> {
     await store.close();
     throw error;
   }
+  lowerHelperThreadPriority();
   const stopRequested = nextSignal();
   const stopDiagnostics = config.diagnostics ? startDiagnostics(logger) : () => {};
   for (const url of server.urls) io.stdout.write(`${url}\n`);

@@ -19,11 +19,17 @@ test("racing logouts of one's own session answer one 204 and otherwise 401", asy
     const id = parseXml(logon.body).LogonSession.SessionId;
     const replies = await Promise.all(
       Array.from({ length: 5 }, () =>
-        send(`${server.http}/api/logonSessions/${id}`, { method: "DELETE", headers: { "x-restsvcsessionid": logon.token } }),
+        send(`${server.http}/api/logonSessions/${id}`, {
+          method: "DELETE",
+          headers: { "x-restsvcsessionid": logon.token },
+        }),
       ),
     );
     const statuses = replies.map((reply) => reply.status).sort();
     assert.equal(statuses.filter((status) => status === 204).length, 1, String(statuses));
-    assert.ok(statuses.every((status) => status === 204 || status === 401), String(statuses));
+    assert.ok(
+      statuses.every((status) => status === 204 || status === 401),
+      String(statuses),
+    );
   }
 });

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 
+import { statSync } from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+
 import Database from "better-sqlite3";
 
 import { checkKeyHash } from "../check-key-hash.js";
@@ -24,16 +27,23 @@ export interface SqliteStoreOptions {
 export class SqliteStore implements S.Store {
   readonly kind = "sqlite";
   readonly #db: Database.Database;
+  readonly #path: string;
+  readonly #busyTimeoutMs: number;
   #statements: Statements | undefined;
+  #fileIdentity: string | undefined;
+  #fileCheckedAt = 0;
 
   constructor(path: string, { busyTimeoutMs = 5000 }: SqliteStoreOptions = {}) {
+    this.#path = path;
+    this.#busyTimeoutMs = busyTimeoutMs;
     try {
       this.#db = new Database(path);
-      this.#db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+      this.#db.pragma(`busy_timeout = ${Math.min(SYNC_BUSY_WAIT_MS, Math.trunc(busyTimeoutMs))}`);
       this.#db.pragma("journal_mode = WAL");
       // FULL syncs the WAL at every commit: a 201 promises the session survives a power cut.
       this.#db.pragma("synchronous = FULL");
       this.#db.pragma("foreign_keys = ON");
+      this.#fileIdentity = identityOf(path);
     } catch (error) {
       throw new StoreUnavailable(`cannot open the SQLite database ${path}: ${message(error)}`, {
         cause: error,
@@ -42,7 +52,7 @@ export class SqliteStore implements S.Store {
   }
 
   async migrate(): Promise<void> {
-    this.#try("migrate the schema", () => applyMigrations(this.#db));
+    await this.#try("migrate the schema", () => applyMigrations(this.#db));
   }
 
   async close(): Promise<void> {
@@ -59,39 +69,41 @@ export class SqliteStore implements S.Store {
       createdAt: Date.now(),
     };
     const keys = { domainKey: nameKey(account.domain), nameKey: nameKey(account.name) };
-    this.#run(`add the account ${account.domain}\\${account.name}`, (sql) =>
+    await this.#run(`add the account ${account.domain}\\${account.name}`, (sql) =>
       sql.addAccount.run({ ...added, ...keys }),
     );
     return added;
   }
 
   async findAccount(domain: string, name: string): Promise<S.Account | undefined> {
-    const row = this.#run("find an account", (sql) =>
+    const row = await this.#run("find an account", (sql) =>
       sql.findAccount.get(nameKey(domain), nameKey(name)),
     );
     return row && rows.toAccount(row);
   }
 
   async getAccount(id: string): Promise<S.Account | undefined> {
-    const row = this.#run("get an account", (sql) => sql.getAccount.get(id));
+    const row = await this.#run("get an account", (sql) => sql.getAccount.get(id));
     return row && rows.toAccount(row);
   }
 
   async listAccounts(): Promise<S.Account[]> {
-    const all = this.#run("list accounts", (sql) => sql.listAccounts.all());
+    const all = await this.#run("list accounts", (sql) => sql.listAccounts.all());
     return all.map(rows.toAccount);
   }
 
   async removeAccount(id: string): Promise<boolean> {
-    return this.#changed("remove an account", (sql) => sql.removeAccount.run(id));
+    return await this.#changed("remove an account", (sql) => sql.removeAccount.run(id));
   }
 
   async setAccountPassword(id: string, passwordHash: string): Promise<boolean> {
-    return this.#changed("set a password", (sql) => sql.setAccountPassword.run(passwordHash, id));
+    return await this.#changed("set a password", (sql) =>
+      sql.setAccountPassword.run(passwordHash, id),
+    );
   }
 
   async setAccountRole(id: string, role: S.Role): Promise<boolean> {
-    return this.#changed("set a role", (sql) => sql.setAccountRole.run(role, id));
+    return await this.#changed("set a role", (sql) => sql.setAccountRole.run(role, id));
   }
 
   async addTenant(tenant: S.NewTenant): Promise<S.Tenant> {
@@ -101,33 +113,35 @@ export class SqliteStore implements S.Store {
       passwordHash: tenant.passwordHash,
       createdAt: Date.now(),
     };
-    this.#run(`add the tenant ${tenant.name}`, (sql) =>
+    await this.#run(`add the tenant ${tenant.name}`, (sql) =>
       sql.addTenant.run({ ...added, nameKey: nameKey(tenant.name) }),
     );
     return added;
   }
 
   async findTenant(name: string): Promise<S.Tenant | undefined> {
-    const row = this.#run("find a tenant", (sql) => sql.findTenant.get(nameKey(name)));
+    const row = await this.#run("find a tenant", (sql) => sql.findTenant.get(nameKey(name)));
     return row && rows.toTenant(row);
   }
 
   async listTenants(): Promise<S.Tenant[]> {
-    const all = this.#run("list tenants", (sql) => sql.listTenants.all());
+    const all = await this.#run("list tenants", (sql) => sql.listTenants.all());
     return all.map(rows.toTenant);
   }
 
   async removeTenant(id: string): Promise<boolean> {
-    return this.#changed("remove a tenant", (sql) => sql.removeTenant.run(id));
+    return await this.#changed("remove a tenant", (sql) => sql.removeTenant.run(id));
   }
 
   async setTenantPassword(id: string, passwordHash: string): Promise<boolean> {
-    return this.#changed("set a password", (sql) => sql.setTenantPassword.run(passwordHash, id));
+    return await this.#changed("set a password", (sql) =>
+      sql.setTenantPassword.run(passwordHash, id),
+    );
   }
 
   async createSession(session: S.SessionRecord): Promise<void> {
     checkKeyHash(session.keyHash);
-    const added = this.#changed("create a session", (sql) => {
+    const added = await this.#changed("create a session", (sql) => {
       const insert = session.kind === "account" ? sql.addAccountSession : sql.addTenantSession;
       return insert.run(rows.sessionParams(session));
     });
@@ -139,27 +153,27 @@ export class SqliteStore implements S.Store {
     now: number,
     slideTo?: number,
   ): Promise<S.SessionRecord | undefined> {
-    const found = this.#liveSession(keyHash, now);
+    const found = await this.#liveSession(keyHash, now);
     if (!found) return undefined;
 
     const target = slideExpiry(found, slideTo);
     if (target === found.expiresAt) return found;
 
     const params = { keyHash, now, target };
-    const slid = this.#changed("slide a session", (sql) => sql.slideSession.run(params));
+    const slid = await this.#changed("slide a session", (sql) => sql.slideSession.run(params));
     // Another connection deleted or slid it in between: report what is stored now.
-    return slid ? { ...found, expiresAt: target } : this.#liveSession(keyHash, now);
+    return slid ? { ...found, expiresAt: target } : await this.#liveSession(keyHash, now);
   }
 
   async deleteSession(keyHash: Buffer): Promise<boolean> {
-    return this.#changed("delete a session", (sql) => sql.deleteSession.run(keyHash));
+    return await this.#changed("delete a session", (sql) => sql.deleteSession.run(keyHash));
   }
 
   async listSessions(filter?: {
     kind: S.PrincipalKind;
     principalId: string;
   }): Promise<S.SessionRecord[]> {
-    const all = this.#run("list sessions", (sql) => {
+    const all = await this.#run("list sessions", (sql) => {
       if (!filter) return sql.listSessions.all();
       const query = filter.kind === "account" ? sql.listAccountSessions : sql.listTenantSessions;
       return query.all(filter.principalId);
@@ -168,34 +182,79 @@ export class SqliteStore implements S.Store {
   }
 
   async deleteExpiredSessions(now: number, limit: number): Promise<number> {
-    const result = this.#run("delete expired sessions", (sql) =>
+    const result = await this.#run("delete expired sessions", (sql) =>
       sql.deleteExpiredSessions.run(now, limit),
     );
     return result.changes;
   }
 
-  #liveSession(keyHash: Buffer, now: number): S.SessionRecord | undefined {
-    const row = this.#run("find a session", (sql) => sql.findSession.get(keyHash));
+  async #liveSession(keyHash: Buffer, now: number): Promise<S.SessionRecord | undefined> {
+    const row = await this.#run("find a session", (sql) => sql.findSession.get(keyHash));
     const session = row && rows.toSession(row);
     return session && session.expiresAt > now ? session : undefined;
   }
 
-  #changed(what: string, work: (sql: Statements) => { changes: number }): boolean {
-    return this.#run(what, work).changes > 0;
+  async #changed(what: string, work: (sql: Statements) => { changes: number }): Promise<boolean> {
+    return (await this.#run(what, work)).changes > 0;
   }
 
   /** Runs `work` with the statements, prepared on first use, after the schema exists. */
-  #run<T>(what: string, work: (sql: Statements) => T): T {
+  #run<T>(what: string, work: (sql: Statements) => T): Promise<T> {
     return this.#try(what, () => work((this.#statements ??= prepareStatements(this.#db))));
   }
 
-  /** Runs `work`, raising store errors for SQLite's. */
-  #try<T>(what: string, work: () => T): T {
-    try {
-      return work();
-    } catch (error) {
-      throw mapSqliteError(error, what, this.#db.open);
+  /**
+   * Runs `work`, raising store errors for SQLite's. While another connection holds the lock,
+   * it retries after short sleeps rather than letting SQLite wait on the event loop, so a
+   * lock held by the CLI or a backup stalls only the requests that need the store.
+   */
+  async #try<T>(what: string, work: () => T): Promise<T> {
+    const deadline = Date.now() + this.#busyTimeoutMs;
+    for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+      try {
+        this.#checkFile();
+        return work();
+      } catch (error) {
+        if (!isBusy(error) || Date.now() + pause > deadline) {
+          throw mapSqliteError(error, what, this.#db.open);
+        }
+      }
+      await sleep(pause);
     }
+  }
+
+  /**
+   * Refuses to go on writing to a database file that was deleted or replaced under the open
+   * handle: those writes would vanish at the next start. Checked at most once a second.
+   */
+  #checkFile(): void {
+    const now = Date.now();
+    if (this.#fileIdentity === undefined || now < this.#fileCheckedAt + 1000) return;
+    if (identityOf(this.#path) !== this.#fileIdentity) {
+      throw new StoreUnavailable(
+        `the SQLite database ${this.#path} was removed or replaced while open; restart emrest`,
+      );
+    }
+    // Only a file found in place earns a second without checks; a missing one is re-checked.
+    this.#fileCheckedAt = now;
+  }
+}
+
+/** SQLite's own wait for a lock, kept short: it blocks the event loop while it waits. */
+const SYNC_BUSY_WAIT_MS = 10;
+
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}
+
+/** Device and inode of a file, or undefined when it does not exist. */
+function identityOf(path: string): string | undefined {
+  try {
+    const stat = statSync(path);
+    return `${stat.dev}:${stat.ino}`;
+  } catch {
+    return undefined;
   }
 }
 

@@ -9,6 +9,7 @@ import {
   logout,
   namesSession,
   readCurrent,
+  statusOf,
   type Outcome,
   type Session,
 } from "./em-calls.js";
@@ -36,10 +37,6 @@ async function logonOk(node: EmrestNode): Promise<Session> {
   const { outcome, session } = await logon(node.url);
   assert.ok(session, `logon on ${node.name}: ${describeOutcome(outcome)}\n${node.log}`);
   return session;
-}
-
-function statusOf(outcome: Outcome): number | string {
-  return outcome.kind === "reply" ? outcome.status : describeOutcome(outcome);
 }
 
 /** Asks until the reply has `status`, for at most `limit` ms. */

@@ -26,24 +26,32 @@ export function call(
   const started = Date.now();
   const ms = () => Date.now() - started;
   return new Promise((resolve) => {
+    let settled = false;
+    const settle = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
     const method = options.method ?? "GET";
     const req = request(url, { method, headers: options.headers, agent: false });
     const timer = setTimeout(() => {
+      settle({ kind: "timeout", ms: ms() });
       req.destroy();
-      resolve({ kind: "timeout", ms: ms() });
     }, options.deadlineMs ?? DEADLINE_MS);
+
     req.on("response", (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (chunk: string) => (body += chunk));
       res.on("end", () => {
-        clearTimeout(timer);
-        resolve({ kind: "reply", status: res.statusCode!, body, headers: res.headers, ms: ms() });
+        settle({ kind: "reply", status: res.statusCode!, body, headers: res.headers, ms: ms() });
       });
+      // A server killed in the middle of a reply.
+      res.on("close", () => settle({ kind: "no-connection", code: "cut mid-reply", ms: ms() }));
     });
     req.on("error", (error: NodeJS.ErrnoException) => {
-      clearTimeout(timer);
-      resolve({ kind: "no-connection", code: error.code ?? error.message, ms: ms() });
+      settle({ kind: "no-connection", code: error.code ?? error.message, ms: ms() });
     });
     req.end();
   });
@@ -82,6 +90,11 @@ export function describeOutcome(outcome: Outcome): string {
   if (outcome.kind === "reply") return `${outcome.status} after ${outcome.ms} ms`;
   if (outcome.kind === "no-connection") return `no connection (${outcome.code})`;
   return `no reply in ${outcome.ms} ms`;
+}
+
+/** The status of a reply, or what came instead (a string), for assertions. */
+export function statusOf(outcome: Outcome): number | string {
+  return outcome.kind === "reply" ? outcome.status : describeOutcome(outcome);
 }
 
 /** True when a reply is EM's `Error` body with this status, in XML or JSON. */

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { cleanEnv, REPO } from "../cli/run-emrest.js";
+import { reapOnExit } from "./reap-on-exit.js";
 
 /** The administrator every test node is started with; all nodes of a store share it. */
 export const ADMIN = { userName: "Administrator", password: "cluster-Test-pw-1" };
@@ -70,7 +71,9 @@ export class EmrestNode {
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.#child = child;
+    const forget = reapOnExit(child);
     this.#exited = new Promise((resolve) => child.once("exit", () => resolve()));
+    void this.#exited.then(forget);
     void this.#exited.then(() => {
       if (this.#child === child) this.#child = undefined;
     });

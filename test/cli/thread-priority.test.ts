@@ -23,14 +23,19 @@ describe("emrest serve's threads", { skip: process.platform !== "linux" && "Linu
     });
 
     const pid = child.pid!;
-    const helpers = readdirSync(`/proc/${pid}/task`).map(Number).filter((t) => t !== pid);
+    const helpers = readdirSync(`/proc/${pid}/task`)
+      .map(Number)
+      .filter((t) => t !== pid);
     const nice = helpers.map((thread) => niceOf(pid, thread));
     const main = niceOf(pid, pid);
     child.kill("SIGTERM");
     await exited;
 
     assert.ok(helpers.length >= 4, `only ${helpers.length} helper threads`);
-    assert.deepEqual(nice, helpers.map(() => 19));
+    assert.deepEqual(
+      nice,
+      helpers.map(() => 19),
+    );
     assert.ok(main < 19, `the main thread is at nice ${main}`);
   });
 });

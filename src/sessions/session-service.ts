@@ -113,11 +113,13 @@ export class SessionService {
   async logout(caller: ActiveSession, id: string, address?: string): Promise<void> {
     const target = await this.read(caller, id);
     const deleted = await this.store.deleteSession(target.record.keyHash);
-    if (deleted) return;
+    if (deleted) {
+      this.audit.logout(actorOf(target.record, address), target.record.keyHash);
+      return;
+    }
     // A racing logout of the caller's own session ended it first: its token is now dead, and
     // clients recover only on 401 (spec section 12, behaviour 9).
     throw new Fault(target.sessionId === caller.sessionId ? "SessionNotFound" : "LogonSessionNotFound");
-    this.audit.logout(actorOf(target.record, address), target.record.keyHash);
   }
 
   /** The password check, bounded in concurrency, counted by the throttle and audited. */

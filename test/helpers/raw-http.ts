@@ -19,7 +19,7 @@ export interface RawReply {
 export function sendRaw(
   url: string,
   bytes: string | Buffer,
-  options: { timeoutMs?: number; localAddress?: string } = {},
+  options: { timeoutMs?: number; localAddress?: string; end?: boolean } = {},
 ): Promise<RawReply> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
@@ -30,7 +30,8 @@ export function sendRaw(
       localAddress: options.localAddress,
     });
     socket.setTimeout(options.timeoutMs ?? 10_000, () => socket.destroy());
-    socket.on("connect", () => socket.write(bytes));
+    // `end` half-closes after writing, so a request cut short is not waited for.
+    socket.on("connect", () => (options.end ? socket.end(bytes) : socket.write(bytes)));
     socket.on("data", (chunk: Buffer) => chunks.push(chunk));
     socket.on("error", (error: NodeJS.ErrnoException) => {
       if (error.code !== "ECONNRESET" && error.code !== "EPIPE") reject(error);

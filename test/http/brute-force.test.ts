@@ -66,18 +66,22 @@ describe("failed logons are throttled per account and per address", () => {
     for (let i = 0; i < 3; i++) await logon("31", "timed", "bad");
     for (let i = 0; i < 3; i++) await logon("32", "phantom", "bad");
 
-    const median = async (attempt: (i: number) => Promise<unknown>) => {
-      const times: number[] = [];
-      for (let i = 0; i < 9; i++) {
-        const start = process.hrtime.bigint();
-        await attempt(i);
-        times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-      return times.sort((a, b) => a - b)[4]!;
+    // Interleaved, so all three kinds see the same load on a busy machine.
+    const times = { ordinary: [] as number[], known: [] as number[], unknown: [] as number[] };
+    const timed = async (list: number[], attempt: Promise<unknown>) => {
+      const start = process.hrtime.bigint();
+      await attempt;
+      list.push(Number(process.hrtime.bigint() - start) / 1e6);
     };
-    const ordinary = await median((i) => logon(`${40 + i}`, `someone${i}`, "bad"));
-    const known = await median(() => logon("33", "timed", "right-pw"));
-    const unknown = await median(() => logon("34", "phantom", "bad"));
+    for (let i = 0; i < 11; i++) {
+      await timed(times.ordinary, logon(`${40 + i}`, `someone${i}`, "bad"));
+      await timed(times.known, logon("33", "timed", "right-pw"));
+      await timed(times.unknown, logon("34", "phantom", "bad"));
+    }
+    const median = (list: number[]) => list.sort((a, b) => a - b)[5]!;
+    const ordinary = median(times.ordinary);
+    const known = median(times.known);
+    const unknown = median(times.unknown);
 
     // A throttle that skipped the password check would answer in a tenth of the time.
     for (const [label, ms] of [
@@ -85,7 +89,7 @@ describe("failed logons are throttled per account and per address", () => {
       ["unknown", unknown],
     ] as const) {
       const ratio = ms / ordinary;
-      assert.ok(ratio > 0.5 && ratio < 2, `${label}: ${ms} ms against ${ordinary} ms`);
+      assert.ok(ratio > 0.4 && ratio < 2.5, `${label}: ${ms} ms against ${ordinary} ms`);
     }
   });
 

@@ -160,7 +160,9 @@ export class SqliteStore implements S.Store {
     if (target === found.expiresAt) return found;
 
     const params = { keyHash, now, target };
-    const slid = await this.#changed("slide a session", (sql) => sql.slideSession.run(params));
+    const slid = await this.#changed("slide a session", (sql) =>
+      this.#unsynced(() => sql.slideSession.run(params)),
+    );
     // Another connection deleted or slid it in between: report what is stored now.
     return slid ? { ...found, expiresAt: target } : await this.#liveSession(keyHash, now);
   }
@@ -183,7 +185,7 @@ export class SqliteStore implements S.Store {
 
   async deleteExpiredSessions(now: number, limit: number): Promise<number> {
     const result = await this.#run("delete expired sessions", (sql) =>
-      sql.deleteExpiredSessions.run(now, limit),
+      this.#unsynced(() => sql.deleteExpiredSessions.run(now, limit)),
     );
     return result.changes;
   }
@@ -192,6 +194,22 @@ export class SqliteStore implements S.Store {
     const row = await this.#run("find a session", (sql) => sql.findSession.get(keyHash));
     const session = row && rows.toSession(row);
     return session && session.expiresAt > now ? session : undefined;
+  }
+
+  /**
+   * Runs a write whose loss in a machine crash is harmless without a sync of its own: it
+   * reaches the disk with the next synced commit or checkpoint. A lost slide ends a session
+   * sooner, never later; a lost deletion of expired sessions is made again by the next sweep.
+   * Every other commit stays synced, as the constructor set.
+   */
+  #unsynced<T>(work: () => T): T {
+    // A prepared PRAGMA does not take effect when run again, so these are executed each time.
+    this.#db.exec("PRAGMA synchronous = NORMAL");
+    try {
+      return work();
+    } finally {
+      this.#db.exec("PRAGMA synchronous = FULL");
+    }
   }
 
   async #changed(what: string, work: (sql: Statements) => { changes: number }): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { formatAccountName, parseAccountName } from "../sessions/account-name.js";
+import { formatAccountName, parseAccountName, unfitName } from "../sessions/account-name.js";
 import type { AccountName } from "../sessions/account-name.js";
 import type { Account, Store, Tenant } from "../store/store.js";
 import { CommandFailed, UsageError } from "./errors.js";
@@ -9,6 +9,12 @@ export function parseNameArgument(raw: string, localDomain: string): AccountName
   if (parsed === undefined) {
     throw new UsageError(`"${raw}" is not an account name; use DOMAIN\\user, user@DOMAIN or user`);
   }
+  const unfit =
+    unfitName(parsed.domain) ??
+    unfitName(parsed.name) ??
+    (parsed.name.includes("\\") ? "it holds a second \\" : undefined);
+  if (unfit !== undefined)
+    throw new UsageError(`${JSON.stringify(raw)} cannot name an account: ${unfit}`);
   return { domain: parsed.domain.toUpperCase(), name: parsed.name };
 }
 
@@ -26,7 +32,9 @@ export async function findAccountOrFail(
 }
 
 export function checkTenantName(raw: string): string {
-  if (raw.trim() === "") throw new UsageError("a tenant name cannot be empty");
+  const unfit = unfitName(raw);
+  if (unfit !== undefined)
+    throw new UsageError(`${JSON.stringify(raw)} cannot name a tenant: ${unfit}`);
   return raw;
 }
 

@@ -25,6 +25,19 @@ export function parseAccountName(raw: string, localDomain: string): AccountName 
   return parts;
 }
 
+/**
+ * Why a name given for a new account or tenant cannot be stored, or undefined when it can:
+ * control characters would break logs and listings, and edge spaces would make a name no
+ * client can type.
+ */
+export function unfitName(text: string): string | undefined {
+  if (text.length === 0) return "it is empty";
+  if (text.length > 256) return "it is longer than 256 characters";
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(text)) return "it holds a control character";
+  if (text.trim() !== text) return "it starts or ends with a space";
+  return undefined;
+}
+
 /** The `UserName` EM shows for an account: `DOMAIN\name`. */
 export function formatAccountName(account: AccountName): string {
   return `${account.domain}\\${account.name}`;

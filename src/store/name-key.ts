@@ -4,5 +4,7 @@
  * SQL `NOCASE` collations do not do, so stores compare this key instead.
  */
 export function nameKey(value: string): string {
-  return value.toLowerCase();
+  // Upper-casing first folds letters whose capitals have no one-letter lower case
+  // (`ß` → `SS`, dotless `ı` → `I`), so `straße` and `STRASSE` name the same domain.
+  return value.toUpperCase().toLowerCase();
 }

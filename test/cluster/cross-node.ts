@@ -14,6 +14,7 @@ import {
   type Session,
 } from "./em-calls.js";
 import { startNodes, type EmrestNode } from "./emrest-node.js";
+import { logonOk, recovered } from "./node-checks.js";
 
 /** What the cross-node tests need to know of a shared store server. */
 export interface SharedStore {
@@ -31,38 +32,6 @@ export interface SharedStore {
 
 /** Idle timeout of the test nodes: short enough to watch a session end, long enough to slide. */
 const IDLE_S = 3;
-
-/** A session logged on through `node`; fails the test on anything but a 201. */
-async function logonOk(node: EmrestNode): Promise<Session> {
-  const { outcome, session } = await logon(node.url);
-  assert.ok(session, `logon on ${node.name}: ${describeOutcome(outcome)}\n${node.log}`);
-  return session;
-}
-
-/** Asks until the reply has `status`, for at most `limit` ms. */
-async function untilStatus(ask: () => Promise<Outcome>, status: number, limit = 10_000) {
-  const start = Date.now();
-  let last = await ask();
-  while (statusOf(last) !== status && Date.now() - start < limit) {
-    await sleep(100);
-    last = await ask();
-  }
-  assert.equal(statusOf(last), status);
-}
-
-/** Every node comes back by itself: it logs on again, and the next node knows the session. */
-async function recovered(nodes: EmrestNode[]): Promise<void> {
-  for (const [i, node] of nodes.entries()) {
-    let session: Session | undefined;
-    await untilStatus(async () => {
-      const result = await logon(node.url);
-      session = result.session;
-      return result.outcome;
-    }, 201);
-    const next = nodes[(i + 1) % nodes.length]!;
-    assert.ok(namesSession(await readCurrent(next.url, session!), session!), next.name);
-  }
-}
 
 /**
  * The tests every store that serves several nodes passes: emrest processes started with

@@ -32,7 +32,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: BODY_LIMIT,
-    routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true },
+    routerOptions: {
+      caseSensitive: false,
+      ignoreTrailingSlash: true,
+      ignoreDuplicateSlashes: true,
+    },
     requestIdHeader: false,
     serverFactory: options.serverFactory,
     return503OnClosing: true,
@@ -58,7 +62,11 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setErrorHandler((error, request, reply) => sendFault(request, reply, error));
   app.setNotFoundHandler((request, reply) =>
-    sendFault(request, reply, new Fault("NotFound", `There is no resource at ${redactPath(request.url)}.`)),
+    sendFault(
+      request,
+      reply,
+      new Fault("NotFound", `There is no resource at ${redactPath(request.url)}.`),
+    ),
   );
 
   registerRoutes(app, options.context);

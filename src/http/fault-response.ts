@@ -8,11 +8,18 @@ import { representationFor } from "./negotiate.js";
 export const WWW_AUTHENTICATE = "Basic Realm=RestSvc";
 
 /** The only place a fault becomes a status and an `Error` body. */
-export function sendFault(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+export function sendFault(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+): FastifyReply {
   const fault = toFault(error);
   // A fault raised on purpose (501, 503 Overloaded) is no surprise; anything else is logged whole.
   if (fault.status >= 500 && !(error instanceof Fault)) {
-    request.log.error({ err: error }, fault.fault === "StoreUnavailable" ? "store unavailable" : "request failed");
+    request.log.error(
+      { err: error },
+      fault.fault === "StoreUnavailable" ? "store unavailable" : "request failed",
+    );
   }
 
   const representation = representationFor(request);

@@ -4,12 +4,18 @@ import type { Representation } from "../representation/representation.js";
 import { xmlRepresentation } from "../representation/xml/xml-representation.js";
 
 /**
- * JSON when `Accept` names `application/json` anywhere, XML otherwise: no `Accept`, `*\/*`
- * and anything else get XML, as EM does (spec section 6). We never answer 406.
+ * JSON when `Accept` names `application/json` anywhere (EM 9.5 U4 did so even behind XML in
+ * the list), unless with `q=0`; XML otherwise: no `Accept`, `*\/*` and anything else get XML,
+ * as EM does (spec section 6). We never answer 406.
  */
 export function representationFor(request: FastifyRequest): Representation {
   const accept = request.headers.accept;
-  return accept !== undefined && /application\/json/i.test(accept)
-    ? jsonRepresentation
-    : xmlRepresentation;
+  return accept !== undefined && namesJson(accept) ? jsonRepresentation : xmlRepresentation;
+}
+
+const JSON_RANGE = /^\s*application\/json\s*(;.*)?$/i;
+const ZERO_QUALITY = /;\s*q\s*=\s*0(\.0{0,3})?\s*(;|$)/i;
+
+function namesJson(accept: string): boolean {
+  return accept.split(",").some((range) => JSON_RANGE.test(range) && !ZERO_QUALITY.test(range));
 }

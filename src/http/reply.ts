@@ -10,7 +10,10 @@ export function sendRepresented(
   render: (representation: Representation) => string,
 ): FastifyReply {
   const representation = representationFor(request);
-  return reply.code(status).header("content-type", representation.contentType).send(render(representation));
+  return reply
+    .code(status)
+    .header("content-type", representation.contentType)
+    .send(render(representation));
 }
 
 /** A query parameter by name in any casing (`?V=latest`); the first when repeated. */

@@ -24,7 +24,9 @@ export function tokenOf(request: FastifyRequest): string | undefined {
  * not UTF-8, or without the colon. The password is everything after the first colon, so it
  * may hold colons itself.
  */
-export function basicCredentialsOf(request: FastifyRequest): { userName: string; password: string } | undefined {
+export function basicCredentialsOf(
+  request: FastifyRequest,
+): { userName: string; password: string } | undefined {
   const header = request.headers.authorization;
   if (header === undefined || header.length > 8192) return undefined;
 

@@ -13,8 +13,8 @@ export function registerRequestLog(app: FastifyInstance): void {
 
 export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
   const status = reply.statusCode;
+  // The request's child logger already carries reqId.
   const line = {
-    reqId: request.id,
     method: request.method,
     path: redactPath(request.url),
     status,
@@ -24,7 +24,17 @@ export function logRequest(request: FastifyRequest, reply: FastifyReply): void {
   else request.log.info(line, "request");
 }
 
+/**
+ * The path for logs and messages. It is decoded first, since the router decodes it too: a
+ * GUID written with `%2d` for its dashes still reaches a handler, and must not reach the log.
+ */
 export function redactPath(url: string): string {
-  const path = url.split("?")[0] ?? "";
+  const raw = url.split("?")[0] ?? "";
+  let path: string;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    path = raw;
+  }
   return path.replace(GUID, (guid) => `${guid.slice(0, 8)}…`).slice(0, 512);
 }

@@ -57,7 +57,12 @@ export function registerRoutes(app: FastifyInstance, context: HttpContext): void
   }
 }
 
-async function dispatch(route: Route, request: FastifyRequest, reply: FastifyReply, context: HttpContext) {
+async function dispatch(
+  route: Route,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: HttpContext,
+) {
   if (route.authenticated) {
     const session = await currentSession(request, context);
     if (session === undefined) {
@@ -68,14 +73,25 @@ async function dispatch(route: Route, request: FastifyRequest, reply: FastifyRep
     request.session = session;
   }
 
-  const handler = route.methods[request.method];
+  // HEAD answers as GET does; Node sends the headers without the body.
+  const handler = route.methods[request.method === "HEAD" ? "GET" : request.method];
   if (handler === undefined) {
-    const allow = Object.keys(route.methods).join(", ");
-    throw new Fault("MethodNotAllowed", `${request.method} is not allowed here. Allowed: ${allow}.`, { Allow: allow });
+    const allow = allowOf(route);
+    throw new Fault(
+      "MethodNotAllowed",
+      `${request.method} is not allowed here. Allowed: ${allow}.`,
+      { Allow: allow },
+    );
   }
   return handler(request, reply, context);
 }
 
 function anyMethod(handler: Handler): Partial<Record<string, Handler>> {
   return Object.fromEntries(ALL_METHODS.map((method) => [method, handler]));
+}
+
+function allowOf(route: Route): string {
+  const methods = Object.keys(route.methods);
+  if (route.methods.GET !== undefined && !methods.includes("HEAD")) methods.splice(1, 0, "HEAD");
+  return methods.join(", ");
 }

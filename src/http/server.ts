@@ -85,11 +85,16 @@ export async function startServer(
 
   const listeners: { scheme: string; server: Server; port: number }[] = [];
   if (config.httpsPort !== null) {
-    const tls = await loadTlsPair({ dataDir: config.dataDir, certFile: config.tlsCert, keyFile: config.tlsKey });
+    const tls = await loadTlsPair({
+      dataDir: config.dataDir,
+      certFile: config.tlsCert,
+      keyFile: config.tlsKey,
+    });
     const server = createHttpsServer({ ...options, ...tls, minVersion: "TLSv1.2" }, handler!);
     listeners.push({ scheme: "https", server, port: config.httpsPort });
   }
-  if (config.httpPort !== null) listeners.push({ scheme: "http", server: app.server, port: config.httpPort });
+  if (config.httpPort !== null)
+    listeners.push({ scheme: "http", server: app.server, port: config.httpPort });
 
   const urls: string[] = [];
   for (const listener of listeners) {

@@ -18,7 +18,10 @@ export async function loadTlsPair(options: {
   keyFile: string | null;
 }): Promise<TlsPair> {
   if (options.certFile !== null && options.keyFile !== null) {
-    return { cert: await readFile(options.certFile, "utf8"), key: await readFile(options.keyFile, "utf8") };
+    return {
+      cert: await readFile(options.certFile, "utf8"),
+      key: await readFile(options.keyFile, "utf8"),
+    };
   }
 
   const dir = join(options.dataDir, "tls");

@@ -20,28 +20,50 @@ describe("errors in the API's Error representation", () => {
     assert.equal(xml.status, 404);
     assert.equal(parseXml(xml.body).Error["@StatusCode"], "404");
 
-    const json = await send(`${server.http}/nothing/here`, { headers: { accept: "application/json" } });
+    const json = await send(`${server.http}/nothing/here`, {
+      headers: { accept: "application/json" },
+    });
     assert.equal(json.status, 404);
-    assert.deepEqual(Object.keys(JSON.parse(json.body)), ["FirstChanceExceptionMessage", "Message", "StackTrace", "Status", "StatusCode"]);
+    assert.deepEqual(Object.keys(JSON.parse(json.body)), [
+      "FirstChanceExceptionMessage",
+      "Message",
+      "StackTrace",
+      "Status",
+      "StatusCode",
+    ]);
   });
 
   test("a wrong method gets 405 with an Allow header", async () => {
     const cases = [
-      ["PUT", "/api/", "GET"],
+      ["PUT", "/api/", "GET, HEAD"],
       ["GET", "/api/sessionMngr/?v=latest", "POST"],
-      ["DELETE", "/api/logonSessions", "GET"],
-      ["POST", "/api/logonSessions/00000000-1111-2222-3333-444444444444", "GET, DELETE"],
+      ["DELETE", "/api/logonSessions", "GET, HEAD"],
+      ["POST", "/api/logonSessions/00000000-1111-2222-3333-444444444444", "GET, HEAD, DELETE"],
     ];
     for (const [method, path, allow] of cases) {
-      const reply = await send(`${server.http}${path}`, { method, headers: { "x-restsvcsessionid": token } });
+      const reply = await send(`${server.http}${path}`, {
+        method,
+        headers: { "x-restsvcsessionid": token },
+      });
       assert.equal(reply.status, 405, `${method} ${path}`);
       assert.equal(reply.headers.allow, allow);
       assert.equal(parseXml(reply.body).Error["@StatusCode"], "405");
     }
   });
 
+  test("HEAD answers as GET does, with the same headers and no body", async () => {
+    const get = await send(`${server.http}/api/`);
+    const head = await send(`${server.http}/api/`, { method: "HEAD" });
+    assert.equal(head.status, 200);
+    assert.equal(head.raw.length, 0);
+    assert.equal(head.headers["content-length"], get.headers["content-length"]);
+    assert.equal(head.headers["content-type"], get.headers["content-type"]);
+  });
+
   test("every link target not served yet answers 501 naming it, once logged on", async () => {
-    const reply = await send(`${server.http}/api/backupServers?format=Entity`, { headers: { "x-restsvcsessionid": token } });
+    const reply = await send(`${server.http}/api/backupServers?format=Entity`, {
+      headers: { "x-restsvcsessionid": token },
+    });
     assert.equal(reply.status, 501);
     assert.match(parseXml(reply.body).Error["@Message"], /backupServers/);
 
@@ -81,7 +103,9 @@ describe("errors in the API's Error representation", () => {
   });
 
   test("headers too large get 431 with an Error body", async () => {
-    const reply = await send(`${server.http}/api/`, { headers: { "x-big": "y".repeat(20 * 1024) } });
+    const reply = await send(`${server.http}/api/`, {
+      headers: { "x-big": "y".repeat(20 * 1024) },
+    });
     assert.equal(reply.status, 431);
     assert.equal(parseXml(reply.body).Error["@StatusCode"], "431");
   });
@@ -89,7 +113,9 @@ describe("errors in the API's Error representation", () => {
   test("garbage on the socket gets 400 and the server keeps serving", async () => {
     const url = new URL(server.http);
     const answer = await new Promise<string>((resolve) => {
-      const socket = connect(Number(url.port), url.hostname, () => socket.write("NOT HTTP AT ALL\r\n\r\n"));
+      const socket = connect(Number(url.port), url.hostname, () =>
+        socket.write("NOT HTTP AT ALL\r\n\r\n"),
+      );
       let text = "";
       socket.on("data", (chunk) => (text += chunk.toString()));
       socket.on("close", () => resolve(text));
@@ -101,7 +127,9 @@ describe("errors in the API's Error representation", () => {
 
   test("no reply is chunked: every one with a body carries Content-Length", async () => {
     for (const path of ["/api/", "/api/nothing", "/api/logonSessions"]) {
-      const reply = await send(`${server.http}${path}`, { headers: { "x-restsvcsessionid": token } });
+      const reply = await send(`${server.http}${path}`, {
+        headers: { "x-restsvcsessionid": token },
+      });
       assert.equal(reply.headers["transfer-encoding"], undefined, path);
       assert.equal(reply.headers["content-length"], String(reply.raw.length), path);
     }
@@ -117,16 +145,40 @@ describe("errors in the API's Error representation", () => {
     assert.match(String(secure.headers["strict-transport-security"]), /max-age=\d+/);
   });
 
+  test("a session id in the path never reaches the log, however it is percent-encoded", async () => {
+    const logon = await server.logon("admin", "pw");
+    const id: string = parseXml(logon.body).LogonSession.SessionId;
+    const encodings = [
+      id.replaceAll("-", "%2d"),
+      [...id].map((c) => `%${c.charCodeAt(0).toString(16)}`).join(""),
+    ];
+    for (const path of encodings) {
+      const reply = await send(`${server.http}/api/logonSessions/${path}`, {
+        headers: { "x-restsvcsessionid": logon.token },
+      });
+      assert.equal(reply.status, 200, path);
+    }
+    const text = JSON.stringify(server.logs).toLowerCase();
+    for (const form of [id, ...encodings.map((e) => e.toLowerCase())])
+      assert.ok(!text.includes(form), form);
+  });
+
   test("the request log has one line per request with no token or whole session id", async () => {
     const logon = await server.logon("admin", "pw");
     const id = parseXml(logon.body).LogonSession.SessionId;
-    await send(`${server.http}/api/logonSessions/${id}`, { headers: { "x-restsvcsessionid": logon.token } });
+    await send(`${server.http}/api/logonSessions/${id}`, {
+      headers: { "x-restsvcsessionid": logon.token },
+    });
 
     const text = JSON.stringify(server.logs);
     assert.ok(!text.includes(logon.token));
     assert.ok(!text.includes(id));
     const line = server.logs.findLast((entry) => entry.msg === "request")!;
-    assert.deepEqual(Object.keys(line).filter((key) => ["reqId", "method", "path", "status", "ms"].includes(key)).length, 5);
+    assert.deepEqual(
+      Object.keys(line).filter((key) => ["reqId", "method", "path", "status", "ms"].includes(key))
+        .length,
+      5,
+    );
     assert.equal(line.status, 200);
   });
 });

@@ -13,6 +13,7 @@ interface ProfileNode {
 }
 
 interface Profile {
+  endTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -33,8 +34,11 @@ const AREAS: [RegExp, string][] = [
   [/^node:/, "Node, other"],
 ];
 
-/** The main thread's profile is the largest file in `dir` (tsx's loader thread has its own). */
-export function summariseProfile(dir: string): string[] {
+/**
+ * The main thread's profile is the largest file in `dir` (tsx's loader thread has its own).
+ * Only its last `seconds` before the shutdown count, leaving start-up out.
+ */
+export function summariseProfile(dir: string, seconds: number): string[] {
   const files = readdirSync(dir).filter((f) => f.endsWith(".cpuprofile"));
   if (files.length === 0) return ["(no profile was written)"];
   const largest = files
@@ -50,10 +54,13 @@ export function summariseProfile(dir: string): string[] {
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
   let busy = 0;
+  const from = profile.endTime - (seconds + 0.5) * 1e6;
+  let at = profile.endTime - profile.timeDeltas.reduce((a, b) => a + b, 0);
   profile.samples.forEach((id, i) => {
     const node = nodes.get(id)!;
     const micros = profile.timeDeltas[i] ?? 0;
-    if (node.callFrame.functionName === "(idle)") return;
+    at += micros;
+    if (at < from || node.callFrame.functionName === "(idle)") return;
     busy += micros;
     const area = areaOf(node, nodes, parents);
     byArea.set(area, (byArea.get(area) ?? 0) + micros);

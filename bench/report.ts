@@ -3,8 +3,12 @@
  * one table of targets with PASS or FAIL, then notes, the profile summary, machine and
  * versions. The same tables print on the console and go to `bench/results.md`.
  */
+import { existsSync, readFileSync } from "node:fs";
 import type { Settings } from "./settings.js";
 import type { Figures, Results } from "./results.js";
+
+/** What the numbers mean and what the profiles show, kept by hand beside the bench. */
+const FINDINGS = new URL("findings.md", import.meta.url);
 
 const FIGURES: [keyof Figures, string, (v: number) => string][] = [
   ["rps", "req/s", (v) => Math.round(v).toLocaleString("en-US")],
@@ -92,6 +96,7 @@ export function markdownReport(results: Results, settings: Settings, elapsedS: n
     "",
   ];
   if (results.notes.length) parts.push("## Notes", "", ...results.notes.map((n) => `- ${n}`), "");
+  if (existsSync(FINDINGS)) parts.push(readFileSync(FINDINGS, "utf8").trim(), "");
   for (const profile of results.profiles) {
     parts.push(`## ${profile.title}`, "", "```", ...profile.lines, "```", "");
   }

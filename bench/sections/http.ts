@@ -144,7 +144,7 @@ async function profileRead(ctx: BenchContext): Promise<void> {
     await server.stop();
   }
   const title = `Profile: where emrest's CPU goes in ${READ_XML} (${CONNECTIONS} connections)`;
-  ctx.results.profiles.push({ title, lines: summariseProfile(dir) });
+  ctx.results.profiles.push({ title, lines: summariseProfile(dir, ctx.settings.seconds) });
 }
 
 /** The lower of the req/s ratio and the CPU-time ratio (see the README's Benchmarks). */

@@ -10,7 +10,10 @@ const FIRST_COLUMNS = [
   "logout 503",
 ];
 
-/** A table of replies per phase and status, the slowest reply of each phase, and the totals. */
+/**
+ * A table of replies per phase and status (each request counted in the phase it started in),
+ * the slowest reply of each phase, and the totals.
+ */
 export function summarize(title: string, ledger: Ledger, seconds: number): string {
   const seen = new Set([...ledger.counts.values()].flatMap((counts) => [...counts.keys()]));
   const others = [...seen].filter((key) => !FIRST_COLUMNS.includes(key)).sort();
@@ -24,7 +27,7 @@ export function summarize(title: string, ledger: Ledger, seconds: number): strin
       String(ledger.slowest.get(phase) ?? 0),
     ];
   });
-  const table = [["phase", ...columns], ...rows];
+  const table = [["phase at start", ...columns], ...rows];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
   const lines = table.map((row) =>
     row

@@ -81,7 +81,9 @@ describe("kill -9 in the middle of a logon and logout storm", () => {
     for (let round = 0; round < 2; round++) {
       await stormThenKill(await startServe(data.dir, flags), acked);
     }
-    assert.ok(acked.live.size >= 100 && acked.deleted.size >= 30, `${acked.live.size} live`);
+    // A storm worth the name: logouts in flight at a kill leave fewer live than were opened.
+    const storm = `${acked.live.size} live, ${acked.deleted.size} logged out`;
+    assert.ok(acked.live.size >= 60 && acked.deleted.size >= 30, storm);
 
     const restarted = await startServe(data.dir, flags);
     try {

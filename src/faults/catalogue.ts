@@ -22,6 +22,10 @@ export const FAULTS = {
   BadRequest: { status: 400, message: "The request is not valid." },
   BodyTooLarge: { status: 413, message: "The request body is too large." },
   HeadersTooLarge: { status: 431, message: "The request headers are too large." },
+  ExpectationFailed: {
+    status: 417,
+    message: "The Expect header asks for something emrest does not do.",
+  },
   RequestTimeout: { status: 408, message: "The request took too long to arrive." },
   InternalError: {
     status: 500,

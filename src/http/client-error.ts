@@ -1,4 +1,4 @@
-import { STATUS_CODES, type IncomingMessage } from "node:http";
+import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { FAULTS, type FaultName } from "../faults/catalogue.js";
 import { xmlRepresentation } from "../representation/xml/xml-representation.js";
@@ -23,6 +23,20 @@ export function handleConnect(_request: IncomingMessage, socket: Duplex): void {
     return;
   }
   writeFault(socket, "BadRequest", "emrest is not a proxy: CONNECT is refused.");
+}
+
+/** An `Expect` other than `100-continue`: Node would answer 417 with an empty body. */
+export function handleExpectation(_request: IncomingMessage, response: ServerResponse): void {
+  const { status, message } = FAULTS.ExpectationFailed;
+  const body = xmlRepresentation.error({ message, statusCode: status });
+  response.writeHead(status, {
+    "content-type": xmlRepresentation.contentType,
+    "content-length": Buffer.byteLength(body),
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "cache-control": "private",
+  });
+  response.end(body);
 }
 
 function writeFault(socket: Duplex, fault: FaultName, message: string = FAULTS[fault].message) {

@@ -11,7 +11,7 @@ import { SessionService } from "../sessions/session-service.js";
 import type { Store } from "../store/store.js";
 import { apiBaseOf } from "./api-base.js";
 import { createApp } from "./app.js";
-import { handleClientError, handleConnect } from "./client-error.js";
+import { handleClientError, handleConnect, handleExpectation } from "./client-error.js";
 import { loadTlsPair } from "./tls.js";
 
 /** How long clients may take, and how long a shutdown waits for requests in flight. */
@@ -21,6 +21,8 @@ export interface ServerLimits {
   /** From connection to the end of the body. */
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
+  /** From connection to the end of the TLS handshake (Node waits 120 s by default). */
+  handshakeTimeoutMs: number;
   /** After SIGTERM, requests in flight get this long before their connections are cut. */
   shutdownGraceMs: number;
 }
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: ServerLimits = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
+  handshakeTimeoutMs: 10_000,
   shutdownGraceMs: 5_000,
 };
 
@@ -90,7 +93,12 @@ export async function startServer(
       certFile: config.tlsCert,
       keyFile: config.tlsKey,
     });
-    const server = createHttpsServer({ ...options, ...tls, minVersion: "TLSv1.2" }, handler!);
+    const server = createHttpsServer(
+      { ...options, ...tls, minVersion: "TLSv1.2", handshakeTimeout: limits.handshakeTimeoutMs },
+      handler!,
+    );
+    // A failed or timed-out handshake has no HTTP to answer in: drop the connection.
+    server.on("tlsClientError", (_error, socket) => socket.destroy());
     listeners.push({ scheme: "https", server, port: config.httpsPort });
   }
   if (config.httpPort !== null)
@@ -101,6 +109,7 @@ export async function startServer(
     applyTimeouts(listener.server, options);
     if (listener.server !== app.server) listener.server.on("clientError", handleClientError);
     listener.server.on("connect", handleConnect);
+    listener.server.on("checkExpectation", handleExpectation);
     await listen(listener.server, listener.port, config.listen);
     const { port } = listener.server.address() as AddressInfo;
     urls.push(`${listener.scheme}://${hostForUrl(config.listen)}:${port}/api/`);

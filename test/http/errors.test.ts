@@ -110,6 +110,13 @@ describe("errors in the API's Error representation", () => {
     assert.equal(parseXml(reply.body).Error["@StatusCode"], "431");
   });
 
+  test("an Expect header other than 100-continue gets 417 with an Error body", async () => {
+    const reply = await send(`${server.http}/api/`, { headers: { expect: "something-else" } });
+    assert.equal(reply.status, 417);
+    assert.equal(reply.headers["content-length"], String(reply.raw.length));
+    assert.equal(parseXml(reply.body).Error["@StatusCode"], "417");
+  });
+
   test("garbage on the socket gets 400 and the server keeps serving", async () => {
     const url = new URL(server.http);
     const answer = await new Promise<string>((resolve) => {

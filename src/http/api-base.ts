@@ -12,9 +12,15 @@ export function apiBaseOf(request: FastifyRequest, publicUrl: string | null): st
 
   const scheme = (request.raw.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
   const host = request.headers.host;
-  if (host !== undefined && HOST.test(host)) return `${scheme}://${host}/api/`;
+  if (host !== undefined && HOST.test(host) && portOf(host) <= 65535)
+    return `${scheme}://${host}/api/`;
 
   const address = request.raw.socket.localAddress ?? "127.0.0.1";
   const shown = address.includes(":") ? `[${address}]` : address;
   return `${scheme}://${shown}:${request.raw.socket.localPort}/api/`;
+}
+
+function portOf(host: string): number {
+  const match = /:(\d+)$/.exec(host);
+  return match ? Number(match[1]) : 0;
 }

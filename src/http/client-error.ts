@@ -35,6 +35,9 @@ export function handleExpectation(_request: IncomingMessage, response: ServerRes
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
     "cache-control": "private",
+    ...((response.socket as { encrypted?: boolean } | null)?.encrypted
+      ? { "strict-transport-security": "max-age=31536000" }
+      : {}),
   });
   response.end(body);
 }

@@ -39,8 +39,13 @@ export function parseLoginSpec(
   throw malformed(`The request body${label} is neither an XML nor a JSON LoginSpec.`);
 }
 
+/** Messages may name what the body held; a hostile body must not make them huge. */
+const MAX_MESSAGE_LENGTH = 300;
+
 function malformed(message: string): Fault {
-  return new Fault("MalformedBody", message);
+  const short =
+    message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message;
+  return new Fault("MalformedBody", short);
 }
 
 function decodeUtf8(body: Buffer): string {

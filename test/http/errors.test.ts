@@ -117,6 +117,16 @@ describe("errors in the API's Error representation", () => {
     assert.equal(parseXml(reply.body).Error["@StatusCode"], "417");
   });
 
+  test("a Host with an impossible port never reaches Hrefs, nor does a huge ?v= reach the body", async () => {
+    const entry = await send(`${server.http}/api/`, { headers: { host: "example.com:99999" } });
+    assert.ok(!entry.body.includes("99999"));
+
+    const huge = "v".repeat(5000);
+    const logon = await send(`${server.http}/api/sessionMngr/?v=${huge}`, { method: "POST" });
+    assert.equal(logon.status, 400);
+    assert.ok(logon.body.length < 1000, `an Error body of ${logon.body.length} bytes`);
+  });
+
   test("garbage on the socket gets 400 and the server keeps serving", async () => {
     const url = new URL(server.http);
     const answer = await new Promise<string>((resolve) => {

@@ -18,12 +18,19 @@ export async function logon(request: FastifyRequest, reply: FastifyReply, contex
   const version = resolveVersion(asked);
   if (version === undefined) {
     const known = [...API_VERSIONS, "latest"].join(", ");
-    throw new Fault("UnsupportedVersion", `The API version "${asked}" is not supported. Use one of: ${known}.`);
+    const shown = asked!.length > 20 ? `${asked!.slice(0, 20)}…` : asked;
+    throw new Fault(
+      "UnsupportedVersion",
+      `The API version "${shown}" is not supported. Use one of: ${known}.`,
+    );
   }
 
   const spec = parseLoginSpec(request.body as Buffer | undefined, request.headers["content-type"]);
   if (spec?.kind === "vcloud") {
-    throw new Fault("NotImplemented", "Logon with VCloudOrganizationCredentials is not implemented by emrest yet.");
+    throw new Fault(
+      "NotImplemented",
+      "Logon with VCloudOrganizationCredentials is not implemented by emrest yet.",
+    );
   }
 
   const session =
@@ -40,26 +47,49 @@ export async function logon(request: FastifyRequest, reply: FastifyReply, contex
   reply
     .header(TOKEN_NAME, session.token)
     .header("location", model.href)
-    .setCookie(TOKEN_NAME, session.token, { path: "/api", httpOnly: true, secure, encode: (v) => v });
-  return sendRepresented(request, reply, 201, (representation) => representation.logonSession(model));
+    .setCookie(TOKEN_NAME, session.token, {
+      path: "/api",
+      httpOnly: true,
+      secure,
+      encode: (v) => v,
+    });
+  return sendRepresented(request, reply, 201, (representation) =>
+    representation.logonSession(model),
+  );
 }
 
 /** `GET /api/logonSessions`: the caller's sessions, its current one first. */
-export async function listLogonSessions(request: FastifyRequest, reply: FastifyReply, context: HttpContext) {
+export async function listLogonSessions(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: HttpContext,
+) {
   const apiBase = context.apiBase(request);
   const models = context.service.list(request.session!).map((session) => toModel(apiBase, session));
-  return sendRepresented(request, reply, 200, (representation) => representation.logonSessions(models));
+  return sendRepresented(request, reply, 200, (representation) =>
+    representation.logonSessions(models),
+  );
 }
 
 /** `GET /api/logonSessions/{ID}`. */
-export async function getLogonSession(request: FastifyRequest, reply: FastifyReply, context: HttpContext) {
+export async function getLogonSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: HttpContext,
+) {
   const session = await context.service.read(request.session!, idOf(request));
   const model = toModel(context.apiBase(request), session);
-  return sendRepresented(request, reply, 200, (representation) => representation.logonSession(model));
+  return sendRepresented(request, reply, 200, (representation) =>
+    representation.logonSession(model),
+  );
 }
 
 /** `DELETE /api/logonSessions/{ID}`: the logout, 204 with no body. */
-export async function deleteLogonSession(request: FastifyRequest, reply: FastifyReply, context: HttpContext) {
+export async function deleteLogonSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: HttpContext,
+) {
   await context.service.logout(request.session!, idOf(request), request.ip);
   return reply.code(204).send();
 }
@@ -80,7 +110,13 @@ function toModel(apiBase: string, session: ActiveSession): LogonSessionModel {
   const { record, sessionId } = session;
   return {
     href: `${apiBase}logonSessions/${sessionId}`,
-    links: logonSessionLinks({ apiBase, version: record.version, role: record.role, kind: record.kind, sessionId }),
+    links: logonSessionLinks({
+      apiBase,
+      version: record.version,
+      role: record.role,
+      kind: record.kind,
+      sessionId,
+    }),
     userName: record.userName,
     sessionId,
   };

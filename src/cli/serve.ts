@@ -24,17 +24,22 @@ async function serve(io: CliIo, options: ServeOptions): Promise<void> {
   const store = await openStore(config.store, { dataDir: config.dataDir });
 
   let server;
+  let administrator: AdministratorOutcome | undefined;
   try {
-    announce(io, logger, await ensureAdministrator(store, config));
+    administrator = await ensureAdministrator(store, config);
     server = await startServer(config, { store, logger });
   } catch (error) {
+    // A password generated before a failed start is shown all the same: it is not made twice.
+    if (administrator !== undefined) announce(io, logger, administrator, config.adminPassword);
     await store.close();
     throw error;
   }
   lowerHelperThreadPriority();
   const stopRequested = nextSignal();
   const stopDiagnostics = config.diagnostics ? startDiagnostics(logger) : () => {};
+  // The URLs come first, so a script can read them as the first lines, whatever follows.
   for (const url of server.urls) io.stdout.write(`${url}\n`);
+  announce(io, logger, administrator, config.adminPassword);
   logger.info({ urls: server.urls, store: store.kind }, "emrest is serving");
 
   const signal = await stopRequested;
@@ -49,8 +54,18 @@ async function serve(io: CliIo, options: ServeOptions): Promise<void> {
 }
 
 /** The generated password goes to stdout once, never to the log. */
-function announce(io: CliIo, logger: Logger, outcome: AdministratorOutcome): void {
-  if (outcome.kind === "existing") return;
+function announce(
+  io: CliIo,
+  logger: Logger,
+  outcome: AdministratorOutcome,
+  givenPassword: string | null,
+): void {
+  if (outcome.kind === "existing") {
+    if (givenPassword !== null) {
+      logger.warn("the administrator password given is ignored: the store already has accounts");
+    }
+    return;
+  }
   if (outcome.kind === "created") {
     logger.info(
       { userName: outcome.userName },

@@ -1,4 +1,6 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { Command } from "commander";
 import type { CliIo } from "./io.js";
 
@@ -18,9 +20,25 @@ export function emrestVersion(): string {
   return "unknown";
 }
 
-/** `emrest version`: one line, `emrest 0.1.0`. */
+/** The commit emrest runs from, when it runs from a git checkout; undefined otherwise. */
+export function emrestCommit(): string | undefined {
+  try {
+    const dir = fileURLToPath(new URL(".", import.meta.url));
+    const commit = execFileSync("git", ["-C", dir, "rev-parse", "--short=12", "HEAD"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      timeout: 2_000,
+    }).trim();
+    return /^[0-9a-f]{7,40}$/.test(commit) ? commit : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `emrest version`: one line, `emrest 0.1.0 (commit 0123456789ab)`. */
 export function versionCommand(io: CliIo): Command {
-  return new Command("version").description("print emrest's version").action(() => {
-    io.stdout.write(`emrest ${emrestVersion()}\n`);
+  return new Command("version").description("print emrest's version and build").action(() => {
+    const commit = emrestCommit();
+    io.stdout.write(`emrest ${emrestVersion()}${commit ? ` (commit ${commit})` : ""}\n`);
   });
 }

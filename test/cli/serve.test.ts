@@ -70,9 +70,9 @@ describe("emrest serve", () => {
     }
   });
 
-  it("prints the admin password once, then both URLs, and stops on SIGTERM", async () => {
+  it("prints both URLs, then the admin password once, and stops on SIGTERM", async () => {
     const served = await serve(["--https-port", "0", "--http-port", "0"], env, 3);
-    const [notice, httpsUrl, httpUrl] = served.stdout;
+    const [httpsUrl, httpUrl, notice] = served.stdout;
 
     const saved = join(data.dir, "initial-admin-password");
     const match =
@@ -102,6 +102,28 @@ describe("emrest serve", () => {
     assert.equal(await stop(served, "SIGINT"), 0);
     assert.equal(served.stdout.length, 2);
     assert.match(served.stdout[0]!, /^https:\/\//);
+  });
+
+  it("warns, without the password, when one is given for a store that has accounts", async () => {
+    const served = await serve(
+      ["--no-https", "--http-port", "0"],
+      { ...env, EMREST_ADMIN_PASSWORD: "late:pw" },
+      1,
+    );
+
+    assert.equal(await stop(served), 0);
+    assert.equal(served.stdout.length, 1);
+    const warnings = served
+      .stderr()
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line))
+      .filter((l) => l.level === 40);
+    assert.ok(
+      warnings.some((l) => /password given is ignored/.test(l.msg)),
+      served.stderr(),
+    );
+    assert.ok(!served.stderr().includes("late:pw"));
   });
 
   it("uses the password from EMREST_ADMIN_PASSWORD and prints only the URL", async () => {

@@ -2,7 +2,7 @@
  * The real `emrest serve`, started through its CLI as a user would, pinned to the server
  * core, with `EMREST_DIAGNOSTICS=1` so the benchmark can ask it for event-loop stalls.
  */
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spawnPinned, stopPinned, type Pinned } from "./processes.js";
@@ -70,17 +70,33 @@ export async function startEmrest(options: EmrestOptions): Promise<EmrestServer>
   };
 }
 
-/** Sends SIGUSR2 and waits for the `diagnostics` line it makes the server log. */
+/**
+ * Sends SIGUSR2 and waits for the `diagnostics` line it makes the server log. Only what
+ * the log gained since is read: under load it grows by hundreds of megabytes.
+ */
 async function askDiagnostics(pinned: Pinned, logFile: string): Promise<Diagnostics> {
-  const before = readFileSync(logFile, "utf8").length;
+  const before = statSync(logFile).size;
   pinned.child.kill("SIGUSR2");
   for (let i = 0; i < 200; i++) {
-    const fresh = readFileSync(logFile, "utf8").slice(before);
-    const line = fresh.split("\n").find((l) => l.includes('"diagnostics"'));
+    const line = tailOf(logFile, before)
+      .split("\n")
+      .find((l) => l.includes('"diagnostics"'));
     if (line) return JSON.parse(line).diagnostics as Diagnostics;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`emrest logged no diagnostics line; see ${logFile}`);
+}
+
+/** The text of a file from byte `offset` on, at most 64 MiB of it. */
+function tailOf(file: string, offset: number): string {
+  const fd = openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(Math.min(64 * 2 ** 20, Math.max(0, statSync(file).size - offset)));
+    const read = readSync(fd, buffer, 0, buffer.length, offset);
+    return buffer.subarray(0, read).toString("utf8");
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Logs on over HTTP; returns the session's id and token. */

@@ -1,5 +1,7 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { cpus, freemem, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
 import { packageVersion, REPO } from "./emrest-process.js";
 import type { Results } from "./results.js";
 
@@ -12,7 +14,7 @@ export function describeEnvironment(results: Results, when: "at start" | "at end
     env.set("memory", `${gib(totalmem())} GiB (${gib(freemem())} GiB free at start)`);
     env.set("kernel", run("uname", ["-sr"]));
     env.set("Node.js", process.version);
-    env.set("emrest", `${packageVersion("..")} at ${gitDescription()}`);
+    env.set("emrest", `${emrestVersion()} at ${gitDescription()}`);
     for (const name of ["fastify", "better-sqlite3", "@node-rs/argon2", "pino", "pg", "redis"]) {
       env.set(name, packageVersion(name));
     }
@@ -24,6 +26,11 @@ export function describeEnvironment(results: Results, when: "at start" | "at end
       .map((v) => v.toFixed(2))
       .join(", "),
   );
+}
+
+function emrestVersion(): string {
+  const file = join(REPO, "package.json");
+  return (JSON.parse(readFileSync(file, "utf8")) as { version: string }).version;
 }
 
 function gitDescription(): string {

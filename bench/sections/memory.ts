@@ -30,7 +30,7 @@ export async function memorySection(ctx: BenchContext): Promise<void> {
   let heap = { start: NaN, end: NaN };
   try {
     const session = await logon(server.api);
-    await hashOnEveryThread(server);
+    await hashOnEveryThread(server, Math.min(3, memoryWarmupSeconds));
     const duration = memoryWarmupSeconds + memorySeconds;
     const started = performance.now();
     const window = new Promise((resolve) => setTimeout(resolve, memoryWarmupSeconds * 1000)).then(
@@ -88,18 +88,18 @@ export async function memorySection(ctx: BenchContext): Promise<void> {
 }
 
 /**
- * Part of the warm-up: logons 8 at a time for 3 s, so that each of libuv's threads has
+ * Part of the warm-up: logons 8 at a time for a few seconds, so each of libuv's threads has
  * hashed. glibc keeps the 19 MiB an argon2id hash allocates in that thread's own arena,
  * so RSS grows by that much per hashing thread once, and then stays.
  */
-async function hashOnEveryThread(server: EmrestServer): Promise<void> {
+async function hashOnEveryThread(server: EmrestServer, seconds: number): Promise<void> {
   const credentials = Buffer.from(`${ADMIN.user}:${ADMIN.password}`).toString("base64");
   await runLoad({
     url: `${server.api}sessionMngr/?v=latest`,
     method: "POST",
     headers: { authorization: `Basic ${credentials}` },
     connections: 8,
-    duration: 3,
+    duration: seconds,
     serverPid: server.pid,
   });
 }

@@ -3,8 +3,9 @@ import { after, describe, it } from "node:test";
 
 import { ConfigError } from "../../src/config.js";
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
-import { SLIDE_GRANULARITY_MS, type Store } from "../../src/store/store.js";
+import { SLIDE_GRANULARITY_MS } from "../../src/store/store.js";
 import { storeContract } from "./contract.js";
+import { reopenableStores } from "./reopenable.js";
 import { addAccount, MINUTE, sessionOf } from "./contract/fixtures.js";
 import {
   adminQuery,
@@ -17,26 +18,13 @@ import {
 } from "./postgres-server.js";
 
 const skip = await postgresSkipReason();
-/** The URL each store was opened with, so `reopen` finds the same schema. */
-const urls = new WeakMap<Store, string>();
-
-async function openStore(url: string): Promise<PostgresStore> {
-  const store = new PostgresStore(url);
-  urls.set(store, url);
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
-}
+const { open: openStore, reopen } = reopenableStores((url) => new PostgresStore(url));
 
 after(dropTestSchemas);
 
 storeContract("postgres", () => openStore(freshSchemaUrl()), {
   skip,
-  reopen: (closed) => openStore(urls.get(closed)!),
+  reopen,
 });
 
 describe("postgres store", { skip }, () => {

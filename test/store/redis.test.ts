@@ -4,8 +4,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import { ConfigError } from "../../src/config.js";
 import { RedisStore } from "../../src/store/redis/redis-store.js";
-import type { Store } from "../../src/store/store.js";
 import { storeContract } from "./contract.js";
+import { reopenableStores } from "./reopenable.js";
 import { addAccount, addTenant, MINUTE, sessionOf } from "./contract/fixtures.js";
 import {
   deleteTestKeys,
@@ -17,26 +17,13 @@ import {
 } from "./redis-server.js";
 
 const skip = await redisSkipReason();
-/** The URL each store was opened with, so `reopen` finds the same keys. */
-const urls = new WeakMap<Store, string>();
-
-async function openStore(url: string): Promise<RedisStore> {
-  const store = new RedisStore(url);
-  urls.set(store, url);
-  try {
-    await store.migrate();
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
-}
+const { open: openStore, reopen } = reopenableStores((url) => new RedisStore(url));
 
 after(deleteTestKeys);
 
 storeContract("redis", () => openStore(freshPrefixUrl()), {
   skip,
-  reopen: (closed) => openStore(urls.get(closed)!),
+  reopen,
 });
 
 /** The key's own expiry time in Redis, epoch ms; negative when it has none or is gone. */

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
+import net from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { StoreUnavailable } from "../../src/store/store.js";
+import { StoreUnavailable, type Store } from "../../src/store/store.js";
 
 /** Awaits `call`, asserting it rejects with StoreUnavailable within `limit` ms. */
 export async function rejectsQuickly(call: () => Promise<unknown>, limit: number): Promise<void> {
@@ -30,4 +31,30 @@ export function viaPort(url: string, port: number): string {
   parsed.hostname = "127.0.0.1";
   parsed.port = String(port);
   return parsed.toString();
+}
+
+/** A store opened on a server's URL with its port replaced, handed to `check`, then closed. */
+export async function withStoreAt<S extends Store>(
+  open: (url: string) => S,
+  url: string,
+  port: number,
+  check: (store: S) => Promise<void>,
+): Promise<void> {
+  const store = open(viaPort(url, port));
+  try {
+    await check(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** A loopback port where connections are accepted and never answered, for `use`. */
+export async function withSilentServer(use: (port: number) => Promise<void>): Promise<void> {
+  const silent = net.createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+  try {
+    await use((silent.address() as net.AddressInfo).port);
+  } finally {
+    silent.close();
+  }
 }

@@ -1,11 +1,16 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import net from "node:net";
 import { after, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
-import { eventually, rejectsQuickly, viaPort } from "../helpers/outage.js";
+import {
+  eventually,
+  rejectsQuickly,
+  viaPort,
+  withSilentServer,
+  withStoreAt,
+} from "../helpers/outage.js";
 import { TcpProxy } from "../helpers/tcp-proxy.js";
 import { addAccount } from "./contract/fixtures.js";
 import {
@@ -18,6 +23,7 @@ import {
 } from "./postgres-server.js";
 
 const skip = await postgresSkipReason();
+const open = (url: string) => new PostgresStore(url);
 
 /** How long a call may take to fail when the server is gone; the pool gives up at 2 s. */
 const FAIL_FAST_MS = 3000;
@@ -26,26 +32,18 @@ describe("postgres store when the server is down", { skip }, () => {
   after(dropTestSchemas);
 
   it("rejects with StoreUnavailable at once when nothing listens", async () => {
-    const store = new PostgresStore(viaPort(POSTGRES_URL, 1));
-    try {
+    await withStoreAt(open, POSTGRES_URL, 1, async (store) => {
       await rejectsQuickly(() => store.migrate(), FAIL_FAST_MS);
       await rejectsQuickly(() => store.findSession(Buffer.alloc(32), Date.now()), FAIL_FAST_MS);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it("rejects with StoreUnavailable within 3 s when the server never answers", async () => {
-    const silent = net.createServer(() => {});
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const port = (silent.address() as net.AddressInfo).port;
-    const store = new PostgresStore(viaPort(POSTGRES_URL, port));
-    try {
-      await rejectsQuickly(() => store.listAccounts(), FAIL_FAST_MS);
-    } finally {
-      await store.close();
-      silent.close();
-    }
+    await withSilentServer((port) =>
+      withStoreAt(open, POSTGRES_URL, port, (store) =>
+        rejectsQuickly(() => store.listAccounts(), FAIL_FAST_MS),
+      ),
+    );
   });
 
   it("fails fast while the server is gone and recovers when it returns", async () => {

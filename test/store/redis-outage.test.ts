@@ -1,14 +1,20 @@
 import assert from "node:assert/strict";
-import net from "node:net";
 import { after, describe, it } from "node:test";
 
 import { RedisStore } from "../../src/store/redis/redis-store.js";
-import { eventually, rejectsQuickly, viaPort } from "../helpers/outage.js";
+import {
+  eventually,
+  rejectsQuickly,
+  viaPort,
+  withSilentServer,
+  withStoreAt,
+} from "../helpers/outage.js";
 import { TcpProxy } from "../helpers/tcp-proxy.js";
 import { addAccount, sessionOf } from "./contract/fixtures.js";
 import { deleteTestKeys, freshPrefixUrl, REDIS_URL, redisSkipReason } from "./redis-server.js";
 
 const skip = await redisSkipReason();
+const open = (url: string) => new RedisStore(url);
 
 /** A first call waits up to 2.5 s for the first connection; later ones fail at once. */
 const FIRST_CALL_MS = 3000;
@@ -23,26 +29,18 @@ describe("redis store when the server is down", { skip }, () => {
   after(deleteTestKeys);
 
   it("rejects with StoreUnavailable quickly when nothing listens", async () => {
-    const store = new RedisStore(viaPort(REDIS_URL, 1));
-    try {
+    await withStoreAt(open, REDIS_URL, 1, async (store) => {
       await rejectsQuickly(() => store.migrate(), FIRST_CALL_MS);
       await rejectsQuickly(() => store.findSession(Buffer.alloc(32), Date.now()), FIRST_CALL_MS);
-    } finally {
-      await store.close();
-    }
+    });
   });
 
   it("rejects with StoreUnavailable within 3 s when the server never answers", async () => {
-    const silent = net.createServer(() => {});
-    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
-    const port = (silent.address() as net.AddressInfo).port;
-    const store = new RedisStore(viaPort(REDIS_URL, port));
-    try {
-      await rejectsQuickly(() => store.listAccounts(), FIRST_CALL_MS);
-    } finally {
-      await store.close();
-      silent.close();
-    }
+    await withSilentServer((port) =>
+      withStoreAt(open, REDIS_URL, port, (store) =>
+        rejectsQuickly(() => store.listAccounts(), FIRST_CALL_MS),
+      ),
+    );
   });
 
   it("starts working once a server that was down at start comes up", async () => {

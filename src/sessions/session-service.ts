@@ -1,11 +1,18 @@
 import { Fault } from "../faults/fault.js";
+import { nameKey } from "../store/name-key.js";
 import { PrincipalGone, type SessionRecord, type Store } from "../store/store.js";
 import { formatAccountName, parseAccountName } from "./account-name.js";
 import { AuditLog, type Actor } from "./audit.js";
 import { verifyPassword } from "./credentials.js";
 import type { ActiveSession, LogonRequest } from "./session.js";
 import { LogonThrottle, type LogonAttempt, type ThrottleSettings } from "./throttle.js";
-import { keyHashOf, newSessionId, normalizeSessionId, sessionIdFromToken, tokenFor } from "./session-id.js";
+import {
+  keyHashOf,
+  newSessionId,
+  normalizeSessionId,
+  sessionIdFromToken,
+  tokenFor,
+} from "./session-id.js";
 
 export interface SessionServiceOptions {
   store: Store;
@@ -65,7 +72,8 @@ export class SessionService {
       keyHash: keyHashOf(sessionId),
       version: request.version,
       createdAt: now,
-      expiresAt: hardExpiresAt > 0 ? Math.min(now + idleTimeoutMs, hardExpiresAt) : now + idleTimeoutMs,
+      expiresAt:
+        hardExpiresAt > 0 ? Math.min(now + idleTimeoutMs, hardExpiresAt) : now + idleTimeoutMs,
       hardExpiresAt,
     };
 
@@ -86,7 +94,11 @@ export class SessionService {
     if (sessionId === undefined) throw new Fault("SessionNotFound");
 
     const now = this.now();
-    const record = await this.store.findSession(keyHashOf(sessionId), now, now + this.options.idleTimeoutMs);
+    const record = await this.store.findSession(
+      keyHashOf(sessionId),
+      now,
+      now + this.options.idleTimeoutMs,
+    );
     if (record === undefined) throw new Fault("SessionNotFound");
     return { sessionId, token: tokenFor(sessionId), record };
   }
@@ -119,7 +131,9 @@ export class SessionService {
     }
     // A racing logout of the caller's own session ended it first: its token is now dead, and
     // clients recover only on 401 (spec section 12, behaviour 9).
-    throw new Fault(target.sessionId === caller.sessionId ? "SessionNotFound" : "LogonSessionNotFound");
+    throw new Fault(
+      target.sessionId === caller.sessionId ? "SessionNotFound" : "LogonSessionNotFound",
+    );
   }
 
   /** The password check, bounded in concurrency, counted by the throttle and audited. */
@@ -172,7 +186,8 @@ export class SessionService {
     const account = name ? await this.store.findAccount(name.domain, name.name) : undefined;
     const matches = await verifyPassword(account?.passwordHash, basic.password);
     // An account without a role cannot log on; it fails exactly as a wrong password does.
-    if (!matches || account === undefined || account.role === "None") throw new Fault("LogonFailed");
+    if (!matches || account === undefined || account.role === "None")
+      throw new Fault("LogonFailed");
 
     return {
       kind: "account" as const,
@@ -203,13 +218,16 @@ interface Attempt {
   actor: Actor;
 }
 
-/** The name as the store would match it (domain in capitals), whether or not it exists. */
+/**
+ * The name as the store would match it (folded by `nameKey`, so every spelling the store
+ * takes for one account counts as one), whether or not it exists.
+ */
 function attemptOf(request: LogonRequest, localDomain: string): Attempt {
   const address = request.address;
   if (request.tenant) {
     const name = request.tenant.name;
     return {
-      throttle: { principal: `tenant:${name.toLowerCase()}`, address },
+      throttle: { principal: `tenant:${nameKey(name)}`, address },
       actor: { account: name, kind: "tenant", address },
     };
   }
@@ -220,7 +238,7 @@ function attemptOf(request: LogonRequest, localDomain: string): Attempt {
     ? formatAccountName({ ...parsed, domain: parsed.domain.toUpperCase() })
     : given;
   return {
-    throttle: { principal: `account:${shown.toLowerCase()}`, address },
+    throttle: { principal: `account:${nameKey(shown)}`, address },
     actor: { account: shown, kind: "account", address },
   };
 }

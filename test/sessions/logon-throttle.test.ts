@@ -62,6 +62,19 @@ describe("SessionService with a logon throttle", () => {
     assert.equal(await faultOf(logon("SRV12\\admin", "right")), "LogonFailed");
   });
 
+  test("names the store takes for one account count as one, ß and SS alike", async () => {
+    await store.addAccount({
+      domain: "STRASSE",
+      name: "müß",
+      role: "PortalUser",
+      passwordHash: await hashPassword("right"),
+    });
+    await faultOf(logon("straße\\müß", "wrong"));
+    await faultOf(logon("STRASSE\\MÜSS", "wrong"));
+    await faultOf(logon("müss@strasse", "wrong"));
+    assert.equal(await faultOf(logon("STRASSE\\müß", "right")), "LogonFailed");
+  });
+
   test("attempts refused while throttled do not count, so the lock lifts one window later", async () => {
     for (let i = 0; i < 3; i++) await faultOf(logon("admin", "wrong"));
     for (let minute = 1; minute < 5; minute++) {

@@ -39,10 +39,9 @@ export function toFault(error: unknown): Fault {
   if (error instanceof StoreUnavailable) return new Fault("StoreUnavailable");
 
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "FST_ERR_CTP_BODY_TOO_LARGE" || status === 413) return new Fault("BodyTooLarge");
   if (typeof status === "number" && status >= 400 && status < 500) {
-    // Framework-level rejections (bad URL encoding, aborted bodies): say what, not how.
+    // Framework-level rejections (a body past the limit, bad URL encoding, aborted bodies):
+    // say what, not how.
     return new Fault(faultForStatus(status));
   }
   return new Fault("InternalError");

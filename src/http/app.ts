@@ -10,6 +10,7 @@ import Fastify, {
 } from "fastify";
 import type { Logger } from "pino";
 import { Fault } from "../faults/fault.js";
+import { cameOverTls } from "./api-base.js";
 import type { HttpContext } from "./context.js";
 import { sendFault } from "./fault-response.js";
 import { logRequest, redactPath, registerRequestLog } from "./request-log.js";
@@ -91,7 +92,7 @@ function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void 
   reply.header("x-content-type-options", "nosniff");
   reply.header("x-frame-options", "DENY");
   reply.header("cache-control", "private");
-  if ((request.raw.socket as { encrypted?: boolean }).encrypted) {
+  if (cameOverTls(request)) {
     reply.header("strict-transport-security", "max-age=31536000");
   }
 }

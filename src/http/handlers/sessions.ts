@@ -4,6 +4,7 @@ import { parseLoginSpec } from "../../representation/login-spec.js";
 import type { LogonSessionModel } from "../../representation/representation.js";
 import type { ActiveSession } from "../../sessions/session.js";
 import { API_VERSIONS, logonSessionLinks, resolveVersion } from "../../sessions/link-sets.js";
+import { cameOverTls } from "../api-base.js";
 import type { HttpContext } from "../context.js";
 import { sendRepresented, queryParam } from "../reply.js";
 import { basicCredentialsOf, TOKEN_NAME, tokenOf } from "../request-credentials.js";
@@ -43,14 +44,13 @@ export async function logon(request: FastifyRequest, reply: FastifyReply, contex
     }));
 
   const model = toModel(context.apiBase(request), session);
-  const secure = (request.raw.socket as { encrypted?: boolean }).encrypted === true;
   reply
     .header(TOKEN_NAME, session.token)
     .header("location", model.href)
     .setCookie(TOKEN_NAME, session.token, {
       path: "/api",
       httpOnly: true,
-      secure,
+      secure: cameOverTls(request),
       encode: (v) => v,
     });
   return sendRepresented(request, reply, 201, (representation) =>

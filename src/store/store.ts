@@ -145,3 +145,40 @@ export interface Store {
   /** Deletes at most `limit` sessions expired at `now`; returns how many. */
   deleteExpiredSessions(now: number, limit: number): Promise<number>;
 }
+
+/**
+ * One object of the backup inventory as a store keeps it: the kind (a key of `Inventory`),
+ * the object's id and its JSON. Stores treat the body as opaque text.
+ */
+export interface InventoryRecord {
+  kind: string;
+  id: string;
+  body: string;
+}
+
+/** What changed in the inventory since a revision a node has seen. */
+export interface InventoryChanges {
+  /** Bumped by every `replaceInventory`; a node whose generation differs starts over. */
+  generation: number;
+  /** Bumped by every write; the next read passes it back as `since`. */
+  revision: number;
+  /**
+   * When `since` belongs to an older generation (or is 0): every record. Otherwise the
+   * records written after `since`, each once, in write order.
+   */
+  records: InventoryRecord[];
+  /** True when `records` is the whole inventory rather than the changes. */
+  complete: boolean;
+}
+
+/** The inventory part of a store. Every store implements it and passes the same contract. */
+export interface InventoryStore {
+  /** Generation 0 and revision 0 mean no inventory was ever written. */
+  readInventory(since: { generation: number; revision: number }): Promise<InventoryChanges>;
+  /** Replaces the whole inventory in one transaction and starts a new generation. */
+  replaceInventory(records: InventoryRecord[]): Promise<{ generation: number; revision: number }>;
+  /** Inserts or overwrites these records (by kind and id) in one transaction. */
+  putInventoryRecords(
+    records: InventoryRecord[],
+  ): Promise<{ generation: number; revision: number }>;
+}

@@ -26,6 +26,18 @@ export interface LogonSessionModel {
   sessionId: string;
 }
 
+/** One `Task`: an asynchronous operation and how it went (XSD TaskType, spec §9). */
+export interface TaskModel {
+  href: string;
+  links: Link[];
+  taskId: string;
+  /** `Running` or `Finished`. */
+  state: string;
+  operation: string;
+  /** Null while the task runs. */
+  result: { success: boolean; message: string } | null;
+}
+
 /** The API's `Error` body. */
 export interface ErrorModel {
   message: string;
@@ -41,4 +53,8 @@ export interface Representation {
   /** `LogonSessions`, a list of them. */
   logonSessions(models: LogonSessionModel[]): string;
   error(model: ErrorModel): string;
+  /** A `Task` at the root of a reply. */
+  task(model: TaskModel): string;
+  /** `Tasks`, the caller's tasks. */
+  tasks(models: TaskModel[]): string;
 }

@@ -5,6 +5,7 @@ import type {
   LogonSessionModel,
   Representation,
 } from "../representation.js";
+import { taskJson, tasksJson } from "./task-json.js";
 
 // Member order and nulls follow the replies captured from EM 12 (test/fixtures/): derived
 // type members first, then the base type's, every member present, null where absent.
@@ -66,4 +67,6 @@ export const jsonRepresentation: Representation = {
   logonSession: (model) => logonSession(model),
   logonSessions: (models) => `{"LogonSessions":[${models.map(logonSession).join(",")}]}`,
   error: (model) => JSON.stringify(error(model)),
+  task: taskJson,
+  tasks: tasksJson,
 };

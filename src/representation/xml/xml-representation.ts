@@ -11,6 +11,7 @@ import {
   textElement,
   type Attributes,
 } from "./xml-writer.js";
+import { taskXml, tasksXml } from "./task-xml.js";
 
 const VEEAM_NS = "http://www.veeam.com/ent/v1.0";
 const XSD_NS = "http://www.w3.org/2001/XMLSchema";
@@ -104,4 +105,7 @@ export const xmlRepresentation: Representation = {
     ];
     return document(emptyElement("Error", attributes));
   },
+
+  task: taskXml,
+  tasks: tasksXml,
 };

@@ -38,24 +38,36 @@ function compileComparison<T>(node: Comparison, table: TypeTable<T>, now: number
       node.value,
     );
   }
-  return compare(table.column(property, now), node.operator, value);
+  return compare(table.reader(property, now), node.operator, value);
 }
 
 // One closure per operator, so the loop over 100,000 objects does no dispatch of its own.
-function compare(keys: Key[], operator: Operator, value: Key): Predicate {
+function compare(key: (position: number) => Key, operator: Operator, value: Key): Predicate {
   switch (operator) {
     case "==":
-      return (i) => keys[i] === value;
+      return (i) => key(i) === value;
     case "!=":
-      return (i) => keys[i] !== value;
+      return (i) => key(i) !== value;
     case "<":
-      return (i) => keys[i] !== null && keys[i]! < value!;
+      return (i) => {
+        const k = key(i);
+        return k !== null && k < value!;
+      };
     case ">":
-      return (i) => keys[i] !== null && keys[i]! > value!;
+      return (i) => {
+        const k = key(i);
+        return k !== null && k > value!;
+      };
     case "<=":
-      return (i) => keys[i] !== null && keys[i]! <= value!;
+      return (i) => {
+        const k = key(i);
+        return k !== null && k <= value!;
+      };
     case ">=":
-      return (i) => keys[i] !== null && keys[i]! >= value!;
+      return (i) => {
+        const k = key(i);
+        return k !== null && k >= value!;
+      };
   }
 }
 

@@ -26,10 +26,16 @@ export interface Property<T> {
   values?: readonly string[];
   /** For a UID: the type in `urn:veeam:<type>:<id>`, so a bare id matches too. */
   uidType?: string;
-  /** Reads the value; `now` matters only to `live` properties. */
+  /** Reads the value; `now` matters only to `live` properties. For a `clocked` one, its final value. */
   get(item: T, view: InventoryView, now: number): Raw;
-  /** Follows the clock (a session's State, Result, EndTime): never cached. */
+  /** Follows the clock in a way of its own: read anew for every query. */
   live?: boolean;
+  /**
+   * Has one value until a time of the object's and `get`'s after it, as a run's State,
+   * Result and EndTime do (`sessionState`). Both are kept, and each query only picks one by
+   * the clock: reading the model 100,000 times per query was most of a filter's cost.
+   */
+  clocked?: { from(item: T): number; before: Raw };
 }
 
 /** The comparable key of a value read from the inventory. */

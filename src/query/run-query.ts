@@ -79,6 +79,8 @@ function pickMatches<T>(
   window: Window,
 ) {
   const count = table.items.length;
+  if (order === undefined) return pickInDefaultOrder(count, predicate, window);
+
   const matches = new Uint8Array(count);
   let total = 0;
   for (let i = 0; i < count; i++) {
@@ -94,6 +96,18 @@ function pickMatches<T>(
     const position = positionAt(order, descending, count, rank);
     if (matches[position] === 0) continue;
     if (seen++ >= window.first) positions.push(position);
+  }
+  return { positions, total };
+}
+
+// Matches in the default order are counted and picked in one pass.
+function pickInDefaultOrder(count: number, predicate: Predicate, { first, end }: Window) {
+  const positions: number[] = [];
+  let total = 0;
+  for (let i = 0; i < count; i++) {
+    if (!predicate(i)) continue;
+    if (total >= first && total < end) positions.push(i);
+    total++;
   }
   return { positions, total };
 }

@@ -13,6 +13,7 @@ export class TypeTable<T> {
   readonly items: readonly T[];
   readonly #columns = new Map<Property<T>, Key[]>();
   readonly #orders = new Map<Property<T>, Int32Array>();
+  readonly #clocked = new Map<Property<T>, { from: Float64Array; after: Key[] }>();
 
   constructor(
     readonly type: QueryType<T>,
@@ -23,6 +24,26 @@ export class TypeTable<T> {
 
   /** The keys of a property, one per object, in the objects' order. */
   column(property: Property<T>, now: number): Key[] {
+    if (property.clocked === undefined) return this.#column(property, now);
+    const key = this.reader(property, now);
+    return Array.from(this.items, (_item, i) => key(i));
+  }
+
+  /**
+   * Reads a property's key by position. A clocked property is read from its kept final keys
+   * and switch times without building a column, so a filter on Result allocates nothing.
+   */
+  reader(property: Property<T>, now: number): (position: number) => Key {
+    if (property.clocked === undefined) {
+      const keys = this.#column(property, now);
+      return (i) => keys[i]!;
+    }
+    const { from, after } = this.#clockedParts(property, now);
+    const before = keyOfRaw(property, property.clocked.before);
+    return (i) => (now >= from[i]! ? after[i]! : before);
+  }
+
+  #column(property: Property<T>, now: number): Key[] {
     const cached = this.#columns.get(property);
     if (cached !== undefined) return cached;
 
@@ -35,6 +56,21 @@ export class TypeTable<T> {
     return keys;
   }
 
+  #clockedParts(property: Property<T>, now: number) {
+    let kept = this.#clocked.get(property);
+    if (kept === undefined) {
+      const { items, view } = this;
+      const from = new Float64Array(items.length);
+      const after = new Array<Key>(items.length);
+      for (let i = 0; i < items.length; i++) {
+        from[i] = property.clocked!.from(items[i]!);
+        after[i] = keyOfRaw(property, property.get(items[i]!, view, now));
+      }
+      this.#clocked.set(property, (kept = { from, after }));
+    }
+    return kept;
+  }
+
   /** The objects' positions in ascending order of a property; ties keep the default order. */
   order(property: Property<T>, now: number): Int32Array {
     const cached = this.#orders.get(property);
@@ -44,7 +80,7 @@ export class TypeTable<T> {
     const positions = new Int32Array(keys.length);
     for (let i = 0; i < positions.length; i++) positions[i] = i;
     positions.sort((a, b) => compareKeys(keys[a]!, keys[b]!) || a - b);
-    if (!property.live) this.#orders.set(property, positions);
+    if (!property.live && property.clocked === undefined) this.#orders.set(property, positions);
     return positions;
   }
 }

@@ -23,9 +23,13 @@ export function oneOf<T>(name: string, values: readonly string[], get: Get<T>): 
   return { name, kind: "enum", values, get };
 }
 
-/** A property that follows the clock (State, Result, EndTime of a run). */
-export function live<T>(property: Property<T>): Property<T> {
-  return { ...property, live: true };
+/** A property whose value is `before` until `from(item)`, then what `get` reads. */
+export function clocked<T>(
+  property: Property<T>,
+  from: (item: T) => number,
+  before: Raw,
+): Property<T> {
+  return { ...property, clocked: { from, before } };
 }
 
 /** A UID property: `urn:veeam:<type>:<id>`, or null when there is no such object. */

@@ -1,6 +1,5 @@
 import {
   RESULTS,
-  sessionState,
   type JobSession,
   type RestoreSession,
   type TaskSession,
@@ -18,7 +17,7 @@ import {
   vmOf,
   vmRestorePointOf,
 } from "../relations.js";
-import { backupServer, flag, live, number, oneOf, ownUid, text, time, uid } from "./common.js";
+import { backupServer, clocked, flag, number, oneOf, ownUid, text, time, uid } from "./common.js";
 
 // States in the order the vendor lists them (get_query_backupjobsession,
 // get_query_backuptasksession, get_query_restoresession).
@@ -28,20 +27,30 @@ const RESTORE_SESSION_STATES = ["Starting", "Stopping", "Working", "Stopped"];
 
 type Run = { creationTime: number; endTime: number; result: JobSession["result"] };
 
-/** CreationTime, EndTime (none while running), State and Result of a run, by the clock. */
+/**
+ * CreationTime, then EndTime, State and Result, which change when the run ends (as
+ * `sessionState` has it): no end time, Working (InProgress for a task) and None until then.
+ */
 function runProperties<T extends Run>(states: readonly string[], taskLike = false): Property<T>[] {
+  const end = (run: T) => run.endTime;
   return [
     time("CreationTime", (run) => run.creationTime),
-    live(time("EndTime", (run, _view, now) => (now >= run.endTime ? run.endTime : null))),
-    live(oneOf("State", states, (run, _view, now) => stateOf(run, now, taskLike))),
-    live(oneOf("Result", RESULTS, (run, _view, now) => sessionState(run, now).result)),
+    clocked(
+      time("EndTime", (run) => run.endTime),
+      end,
+      null,
+    ),
+    clocked(
+      oneOf("State", states, () => (taskLike ? "Completed" : "Stopped")),
+      end,
+      taskLike ? "InProgress" : "Working",
+    ),
+    clocked(
+      oneOf("Result", RESULTS, (run) => run.result),
+      end,
+      "None",
+    ),
   ];
-}
-
-function stateOf(run: Run, now: number, taskLike: boolean): string {
-  const { state, ended } = sessionState(run, now);
-  if (!taskLike) return state;
-  return ended ? "Completed" : "InProgress";
 }
 
 function jobSessionType(kind: JobSession["kind"]): QueryType<JobSession> {

@@ -4,7 +4,9 @@ import { LINKED_RESOURCE_PATHS } from "../sessions/link-sets.js";
 import type { HttpContext } from "./context.js";
 import { tokenOf } from "./request-credentials.js";
 import { getEntryPoint } from "./handlers/entry-point.js";
+import { getLookup, getLookupSvc } from "./handlers/lookup.js";
 import { notServed } from "./handlers/not-served.js";
+import { getQuery, getQuerySvc } from "./handlers/query.js";
 import {
   currentSession,
   deleteLogonSession,
@@ -28,7 +30,18 @@ const ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
 
 /** The API surface. Paths match case-insensitively with `//` and trailing slashes tolerated. */
 export function apiRoutes(): Route[] {
-  const served: Route[] = [
+  const served = servedRoutes();
+
+  // Every link a session carries resolves: to 501 until its resource is served.
+  const pending = pendingLinkedPaths(served).flatMap((path): Route[] => [
+    { url: `/api/${path}`, authenticated: true, methods: anyMethod(notServed) },
+    { url: `/api/${path}/*`, authenticated: true, methods: anyMethod(notServed) },
+  ]);
+  return [...served, ...pending];
+}
+
+function servedRoutes(): Route[] {
+  return [
     { url: "/api", authenticated: false, methods: { GET: getEntryPoint } },
     { url: "/api/sessionMngr", authenticated: false, methods: { POST: logon } },
     { url: "/api/logonSessions", authenticated: true, methods: { GET: listLogonSessions } },
@@ -37,14 +50,17 @@ export function apiRoutes(): Route[] {
       authenticated: true,
       methods: { GET: getLogonSession, DELETE: deleteLogonSession },
     },
+    { url: "/api/query", authenticated: true, methods: { GET: getQuery } },
+    { url: "/api/querySvc", authenticated: true, methods: { GET: getQuerySvc } },
+    { url: "/api/lookupSvc", authenticated: true, methods: { GET: getLookupSvc } },
+    { url: "/api/lookup", authenticated: true, methods: { GET: getLookup } },
   ];
+}
 
-  // Every link a session carries resolves: to 501 until its resource is served.
-  const pending = LINKED_RESOURCE_PATHS.flatMap((path): Route[] => [
-    { url: `/api/${path}`, authenticated: true, methods: anyMethod(notServed) },
-    { url: `/api/${path}/*`, authenticated: true, methods: anyMethod(notServed) },
-  ]);
-  return [...served, ...pending];
+/** The paths a LogonSession links to that no served route answers yet. */
+export function pendingLinkedPaths(served = servedRoutes()): string[] {
+  const urls = new Set(served.map((route) => route.url.toLowerCase()));
+  return LINKED_RESOURCE_PATHS.filter((path) => !urls.has(`/api/${path}`.toLowerCase()));
 }
 
 export function registerRoutes(app: FastifyInstance, context: HttpContext): void {

@@ -3,6 +3,8 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { ServeConfig } from "../config.js";
+import { emptyInventory } from "../inventory/model.js";
+import { InventoryView } from "../inventory/view.js";
 import { AuditLog } from "../sessions/audit.js";
 import { loadAuditSalt } from "../sessions/audit-salt.js";
 import { warmUpCredentials } from "../sessions/credentials.js";
@@ -57,10 +59,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const EMPTY_INVENTORY = new InventoryView(emptyInventory());
+
 /** Serves the API on each enabled port over one app, and the expiry sweeper beside it. */
 export async function startServer(
   config: ServeConfig,
-  deps: { store: Store; logger: Logger; limits?: Partial<ServerLimits> },
+  deps: {
+    store: Store;
+    logger: Logger;
+    limits?: Partial<ServerLimits>;
+    /** Where the inventory comes from; an empty one when not given. */
+    inventory?: () => Promise<InventoryView>;
+  },
 ): Promise<RunningServer> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const options = serverOptions(limits);
@@ -76,7 +86,11 @@ export async function startServer(
 
   let handler: Parameters<typeof createHttpServer>[1];
   const app = await createApp({
-    context: { service, apiBase: (request) => apiBaseOf(request, config.publicUrl) },
+    context: {
+      service,
+      apiBase: (request) => apiBaseOf(request, config.publicUrl),
+      inventory: deps.inventory ?? (async () => EMPTY_INVENTORY),
+    },
     logger: deps.logger,
     serverFactory: (h) => {
       handler = h;

@@ -3,6 +3,8 @@
  * `Representation` writes them. `xml/` and `json/` each hold one implementation, and both
  * pass `test/representation/contract.ts`.
  */
+import type { HierarchyItem } from "../lookup/lookup.js";
+import type { QueryResultModel } from "../query/query-result.js";
 
 /** One `Link`. `name` and `type` are null where the vendor leaves them out. */
 export interface Link {
@@ -45,6 +47,8 @@ export interface ErrorModel {
 }
 
 export interface Representation {
+  /** `xml` or `json`, for writers kept beside the representation (query objects). */
+  readonly name: "xml" | "json";
   /** The full Content-Type header value, e.g. `application/xml; charset=utf-8`. */
   readonly contentType: string;
   entryPoint(model: EntryPointModel): string;
@@ -53,6 +57,12 @@ export interface Representation {
   /** `LogonSessions`, a list of them. */
   logonSessions(models: LogonSessionModel[]): string;
   error(model: ErrorModel): string;
+  /** `QueryResult` of the query service, its objects already written. */
+  queryResult(model: QueryResultModel): string;
+  /** `QuerySvc` or `LookupSvc`: a service resource with links only. */
+  service(root: "QuerySvc" | "LookupSvc", href: string, links: Link[]): string;
+  /** `HierarchyItems`, what a lookup finds. */
+  hierarchyItems(items: HierarchyItem[]): string;
   /** A `Task` at the root of a reply. */
   task(model: TaskModel): string;
   /** `Tasks`, the caller's tasks. */

@@ -99,7 +99,7 @@ export class AlreadyExists extends Error {
 /** A store may leave `expiresAt` up to this far behind a requested slide. */
 export const SLIDE_GRANULARITY_MS = 1000;
 
-export interface Store {
+export interface Store extends InventoryStore {
   /** A short name for logs and skip reasons: `memory`, `sqlite`, `postgres`, `redis`. */
   readonly kind: string;
 

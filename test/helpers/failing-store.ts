@@ -79,6 +79,13 @@ export class FailingStore implements S.Store {
   deleteExpiredSessions = (now: number, limit: number) =>
     this.#call("deleteExpiredSessions", () => this.inner.deleteExpiredSessions(now, limit));
 
+  readInventory = (since: { generation: number; revision: number }) =>
+    this.#call("readInventory", () => this.inner.readInventory(since));
+  replaceInventory = (records: S.InventoryRecord[]) =>
+    this.#call("replaceInventory", () => this.inner.replaceInventory(records));
+  putInventoryRecords = (records: S.InventoryRecord[]) =>
+    this.#call("putInventoryRecords", () => this.inner.putInventoryRecords(records));
+
   #set(mode: Mode, methods: StoreMethod[]): void {
     if (methods.length === 0) this.#all = mode;
     for (const method of methods) this.#modes.set(method, mode);

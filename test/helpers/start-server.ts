@@ -5,6 +5,8 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { loadServeConfig, type ServeFlags } from "../../src/config.js";
 import { startServer } from "../../src/http/server.js";
+import type { Inventory } from "../../src/inventory/model.js";
+import { InventoryView } from "../../src/inventory/view.js";
 import { hashPassword } from "../../src/sessions/credentials.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import type { Role, Store } from "../../src/store/store.js";
@@ -27,10 +29,11 @@ export interface TestServer {
 
 /**
  * Starts emrest on free ports (HTTP and HTTPS) over the given store, memory by default, with
- * the local domain `SRV12`. Flags are those of `emrest serve`.
+ * the local domain `SRV12` and the given inventory (an empty one by default). Flags are those
+ * of `emrest serve`.
  */
 export async function startTestServer(
-  options: { store?: Store; flags?: ServeFlags; keepStore?: boolean } = {},
+  options: { store?: Store; flags?: ServeFlags; keepStore?: boolean; inventory?: Inventory } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "emrest-test-"));
   const config = loadServeConfig(
@@ -46,7 +49,12 @@ export async function startTestServer(
     },
   });
 
-  const running = await startServer(config, { store, logger: pino({ level: "info" }, sink) });
+  const view = options.inventory && new InventoryView(options.inventory);
+  const running = await startServer(config, {
+    store,
+    logger: pino({ level: "info" }, sink),
+    inventory: view && (async () => view),
+  });
   const https = running.urls.find((url) => url.startsWith("https:"))!.replace(/\/api\/$/, "");
   const http = running.urls.find((url) => url.startsWith("http:"))!.replace(/\/api\/$/, "");
 

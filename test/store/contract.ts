@@ -16,6 +16,7 @@ import type { Store } from "../../src/store/store.js";
 import { accountTests } from "./contract/accounts.js";
 import type { ContractContext } from "./contract/context.js";
 import { expiryTests } from "./contract/expiry.js";
+import { inventoryTests } from "./contract/inventory.js";
 import { lifecycleTests } from "./contract/lifecycle.js";
 import { sessionTests } from "./contract/sessions.js";
 import { slidingTests } from "./contract/sliding.js";
@@ -31,6 +32,11 @@ export interface StoreContractOptions {
    * out when a store keeps nothing across close; the durability test then skips.
    */
   reopen?: (closed: Store) => Promise<Store>;
+  /**
+   * Opens a second store on the data of `open`, which stays open. Leave it out when a store's
+   * data lives in one handle; the tests of two nodes then use the one handle twice.
+   */
+  sibling?: (open: Store) => Promise<Store>;
 }
 
 /** Declares the store contract as one `describe` block named after the store. */
@@ -41,6 +47,7 @@ export function storeContract(
 ): void {
   describe(`${name} store contract`, { skip: opts.skip }, () => {
     let current: Store | undefined;
+    const siblings: Store[] = [];
 
     beforeEach(async () => {
       current = await open();
@@ -50,6 +57,7 @@ export function storeContract(
       const store = current;
       current = undefined;
       await store?.close();
+      await Promise.all(siblings.splice(0).map((sibling) => sibling.close()));
     });
 
     const ctx: ContractContext = {
@@ -58,6 +66,7 @@ export function storeContract(
         return current;
       },
       reopen: opts.reopen ? () => reopenCurrent(opts.reopen!) : undefined,
+      sibling: opts.sibling ? () => openSibling(opts.sibling!) : undefined,
       async close() {
         const store = ctx.store;
         current = undefined;
@@ -75,11 +84,18 @@ export function storeContract(
       return current;
     }
 
+    async function openSibling(sibling: (open: Store) => Promise<Store>): Promise<Store> {
+      const second = await sibling(ctx.store);
+      siblings.push(second);
+      return second;
+    }
+
     accountTests(ctx);
     tenantTests(ctx);
     sessionTests(ctx);
     slidingTests(ctx);
     expiryTests(ctx);
     lifecycleTests(ctx);
+    inventoryTests(ctx);
   });
 }

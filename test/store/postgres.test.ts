@@ -18,13 +18,14 @@ import {
 } from "./postgres-server.js";
 
 const skip = await postgresSkipReason();
-const { open: openStore, reopen } = reopenableStores((url) => new PostgresStore(url));
+const { open: openStore, reopen, sibling } = reopenableStores((url) => new PostgresStore(url));
 
 after(dropTestSchemas);
 
 storeContract("postgres", () => openStore(freshSchemaUrl()), {
   skip,
   reopen,
+  sibling,
 });
 
 describe("postgres store", { skip }, () => {
@@ -59,7 +60,7 @@ describe("postgres store", { skip }, () => {
       );
       assert.deepEqual(
         rows.map((row) => row.version),
-        [1],
+        [1, 2],
       );
       assert.ok(await addAccount(stores[2], "alice"));
     } finally {
@@ -111,7 +112,14 @@ describe("postgres store", { skip }, () => {
       );
       assert.deepEqual(
         tables.map((row) => row.table_name),
-        ["accounts", "schema_migrations", "sessions", "tenants"],
+        [
+          "accounts",
+          "inventory_records",
+          "inventory_state",
+          "schema_migrations",
+          "sessions",
+          "tenants",
+        ],
       );
     } finally {
       await store.close();

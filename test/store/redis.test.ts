@@ -17,13 +17,14 @@ import {
 } from "./redis-server.js";
 
 const skip = await redisSkipReason();
-const { open: openStore, reopen } = reopenableStores((url) => new RedisStore(url));
+const { open: openStore, reopen, sibling } = reopenableStores((url) => new RedisStore(url));
 
 after(deleteTestKeys);
 
 storeContract("redis", () => openStore(freshPrefixUrl()), {
   skip,
   reopen,
+  sibling,
 });
 
 /** The key's own expiry time in Redis, epoch ms; negative when it has none or is gone. */

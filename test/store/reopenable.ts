@@ -1,8 +1,8 @@
 import type { Store } from "../../src/store/store.js";
 
 /**
- * Opens stores by URL and remembers each one's URL, so the contract's `reopen` reaches the
- * same data. A store whose migration fails is closed before the error goes on, so a server
+ * Opens stores by URL and remembers each one's URL, so the contract's `reopen` and `sibling`
+ * reach the same data. A store whose migration fails is closed before the error goes on, so a server
  * that is down fails the test instead of leaving a client retrying.
  */
 export function reopenableStores<S extends Store>(make: (url: string) => S) {
@@ -20,5 +20,6 @@ export function reopenableStores<S extends Store>(make: (url: string) => S) {
     return store;
   }
 
-  return { open, reopen: (closed: Store) => open(urls.get(closed)!) };
+  const sameUrl = (store: Store) => open(urls.get(store)!);
+  return { open, reopen: sameUrl, sibling: sameUrl };
 }

@@ -30,6 +30,7 @@ function freshPath(): string {
 
 storeContract("sqlite", () => openAt(freshPath()), {
   reopen: (closed) => openAt(paths.get(closed)!),
+  sibling: (open) => openAt(paths.get(open)!),
 });
 
 /** A second, plain connection to the file, to look at what the store wrote. */
@@ -64,7 +65,7 @@ describe("sqlite store", () => {
     const versions = inspect(path, (db) =>
       db.prepare("SELECT version FROM schema_migrations").all(),
     );
-    assert.deepEqual(versions, [{ version: 1 }]);
+    assert.deepEqual(versions, [{ version: 1 }, { version: 2 }]);
   });
 
   it("refuses a database written by a newer emrest", async () => {

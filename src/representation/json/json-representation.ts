@@ -5,6 +5,8 @@ import type {
   LogonSessionModel,
   Representation,
 } from "../representation.js";
+import { queryResultJson } from "./query-result-json.js";
+import { hierarchyItemsJson, serviceJson } from "./services-json.js";
 import { taskJson, tasksJson } from "./task-json.js";
 
 // Member order and nulls follow the replies captured from EM 12 (test/fixtures/): derived
@@ -62,11 +64,15 @@ function error(model: ErrorModel) {
 
 /** JSON bodies in the PascalCase shape EM 12 sends and clients parse. */
 export const jsonRepresentation: Representation = {
+  name: "json",
   contentType: "application/json; charset=utf-8",
   entryPoint: (model) => JSON.stringify(entryPoint(model)),
   logonSession: (model) => logonSession(model),
   logonSessions: (models) => `{"LogonSessions":[${models.map(logonSession).join(",")}]}`,
   error: (model) => JSON.stringify(error(model)),
+  queryResult: queryResultJson,
+  service: serviceJson,
+  hierarchyItems: hierarchyItemsJson,
   task: taskJson,
   tasks: tasksJson,
 };

@@ -11,6 +11,8 @@ import {
   textElement,
   type Attributes,
 } from "./xml-writer.js";
+import { queryResultXml } from "./query-result-xml.js";
+import { hierarchyItemsXml, serviceXml } from "./services-xml.js";
 import { taskXml, tasksXml } from "./task-xml.js";
 
 const VEEAM_NS = "http://www.veeam.com/ent/v1.0";
@@ -80,6 +82,7 @@ function logonSession(model: LogonSessionModel, namespaces: Attributes): string 
 
 /** XML bodies as Enterprise Manager writes them: namespaced root, vendor element order. */
 export const xmlRepresentation: Representation = {
+  name: "xml",
   contentType: "application/xml; charset=utf-8",
 
   entryPoint(model) {
@@ -106,6 +109,9 @@ export const xmlRepresentation: Representation = {
     return document(emptyElement("Error", attributes));
   },
 
+  queryResult: queryResultXml,
+  service: serviceXml,
+  hierarchyItems: hierarchyItemsXml,
   task: taskXml,
   tasks: tasksXml,
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import { checkKeyHash } from "../check-key-hash.js";
+import { MemoryInventory } from "./memory-inventory.js";
 import { nameKey } from "../name-key.js";
 import { slideExpiry } from "../slide-expiry.js";
 import {
@@ -8,6 +9,8 @@ import {
   PrincipalGone,
   StoreUnavailable,
   type Account,
+  type InventoryChanges,
+  type InventoryRecord,
   type NewAccount,
   type NewTenant,
   type PrincipalKind,
@@ -28,6 +31,7 @@ export class MemoryStore implements Store {
   readonly #tenants = new Map<string, Tenant>();
   /** Sessions by the hex of their keyHash. */
   readonly #sessions = new Map<string, SessionRecord>();
+  readonly #inventory = new MemoryInventory();
 
   async migrate(): Promise<void> {
     this.#check();
@@ -38,6 +42,7 @@ export class MemoryStore implements Store {
     this.#accounts.clear();
     this.#tenants.clear();
     this.#sessions.clear();
+    this.#inventory.clear();
   }
 
   async addAccount(account: NewAccount): Promise<Account> {
@@ -180,6 +185,21 @@ export class MemoryStore implements Store {
       }
     }
     return deleted;
+  }
+
+  async readInventory(since: { generation: number; revision: number }): Promise<InventoryChanges> {
+    this.#check();
+    return this.#inventory.read(since);
+  }
+
+  async replaceInventory(records: InventoryRecord[]) {
+    this.#check();
+    return this.#inventory.replace(records);
+  }
+
+  async putInventoryRecords(records: InventoryRecord[]) {
+    this.#check();
+    return this.#inventory.put(records);
   }
 
   #removeSessionsOf(kind: PrincipalKind, principalId: string): void {

@@ -58,6 +58,27 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX sessions_by_tenant ON sessions (tenant_id, created_at);
     `,
   },
+  {
+    version: 2,
+    name: "the backup inventory",
+    // One state row: the generation and the last revision handed out. Every write locks it
+    // first, so writes queue there and commit in the order of their revisions.
+    sql: `
+      CREATE TABLE inventory_state (
+        only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+        generation bigint NOT NULL,
+        revision bigint NOT NULL
+      );
+      INSERT INTO inventory_state (generation, revision) VALUES (0, 0);
+      CREATE TABLE inventory_records (
+        kind text NOT NULL,
+        id text NOT NULL,
+        revision bigint NOT NULL UNIQUE,
+        body text NOT NULL,
+        PRIMARY KEY (kind, id)
+      );
+    `,
+  },
 ];
 
 /**

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import pg, { type QueryResultRow } from "pg";
+import pg, { type PoolClient, type QueryResultRow } from "pg";
 import {
   PrincipalGone,
   SLIDE_GRANULARITY_MS,
   type Account,
+  type InventoryRecord,
   type NewAccount,
   type NewTenant,
   type PrincipalKind,
@@ -13,7 +14,10 @@ import {
   type Tenant,
 } from "../store.js";
 import { checkKeyHash } from "../check-key-hash.js";
+import { readInPages } from "../inventory-pages.js";
+import { recordsToWrite } from "../inventory-writes.js";
 import { nameKey } from "../name-key.js";
+import * as inventory from "./inventory-sql.js";
 import { runMigrations } from "./migrations.js";
 import { readPostgresUrl } from "./pool-options.js";
 import * as rows from "./rows.js";
@@ -201,6 +205,55 @@ export class PostgresStore implements Store {
     if (limit <= 0) return 0;
     const result = await this.#query(sql.DELETE_EXPIRED_SESSIONS, [now, Math.floor(limit)]);
     return result.rowCount ?? 0;
+  }
+
+  async readInventory(since: { generation: number; revision: number }) {
+    return await readInPages(since, async (after, limit) => {
+      try {
+        return await inventory.readInventoryPage(this.#pool, after, limit);
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    });
+  }
+
+  /**
+   * One transaction: readers see the old inventory until it commits, then the new one. Other
+   * inventory writes wait for it; sessions and accounts are not held up.
+   */
+  async replaceInventory(records: InventoryRecord[]) {
+    const chosen = recordsToWrite(records);
+    return await this.#transaction((client) => inventory.writeInventory(client, chosen, true));
+  }
+
+  async putInventoryRecords(records: InventoryRecord[]) {
+    const chosen = recordsToWrite(records);
+    return await this.#transaction((client) => inventory.writeInventory(client, chosen, false));
+  }
+
+  /** Runs `work` in a transaction on one connection, which is dropped rather than reused if anything fails. */
+  async #transaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    let client: PoolClient;
+    try {
+      client = await this.#pool.connect();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+    // A connection that dies while checked out emits "error"; the failing query reports it.
+    const ignore = (): void => {};
+    client.on("error", ignore);
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      client.off("error", ignore);
+      client.release();
+      return result;
+    } catch (error) {
+      client.off("error", ignore);
+      client.release(error instanceof Error ? error : true);
+      throw toStoreError(error);
+    }
   }
 
   async #update(sqlText: string, values: unknown[]): Promise<boolean> {

@@ -11,6 +11,10 @@ import type { PrincipalKind } from "../store.js";
  *   (PEXPIREAT) is the session's `expiresAt`, so Redis deletes it when it ends.
  * - `sessions`, `sessions:KIND:ID`: sorted sets of session HEX by `expiresAt`, over all
  *   sessions and per principal, for listing and sweeping.
+ * - `inventory`: a hash with the inventory's `generation`, last `revision` handed out and
+ *   `slot`, the random id under which the current generation's records live:
+ *   `inventory:SLOT:log`, a sorted set of `kind:id` by revision, and `inventory:SLOT:bodies`,
+ *   a hash from `kind:id` to the record's JSON. A replace fills a new slot, then switches.
  */
 export class RedisKeys {
   constructor(readonly prefix: string) {}
@@ -51,5 +55,22 @@ export class RedisKeys {
 
   sessionsOf(kind: PrincipalKind, id: string): string {
     return `${this.sessionsOfPrefix}${kind}:${id}`;
+  }
+
+  get inventory(): string {
+    return `${this.prefix}inventory`;
+  }
+
+  /** What the keys of a slot start with: `inventory:` (the slot and `:log` or `:bodies` follow). */
+  get inventorySlotPrefix(): string {
+    return `${this.prefix}inventory:`;
+  }
+
+  inventoryLog(slot: string): string {
+    return `${this.inventorySlotPrefix}${slot}:log`;
+  }
+
+  inventoryBodies(slot: string): string {
+    return `${this.inventorySlotPrefix}${slot}:bodies`;
   }
 }

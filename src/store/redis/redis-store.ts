@@ -6,6 +6,7 @@ import {
   PrincipalGone,
   SLIDE_GRANULARITY_MS,
   type Account,
+  type InventoryRecord,
   type NewAccount,
   type NewTenant,
   type PrincipalKind,
@@ -15,6 +16,7 @@ import {
   type Tenant,
 } from "../store.js";
 import { RedisConnection, type RedisClient } from "./connection.js";
+import { RedisInventory } from "./inventory.js";
 import { RedisKeys } from "./keys.js";
 import { RedisPrincipals } from "./principals.js";
 import * as records from "./records.js";
@@ -40,12 +42,14 @@ export class RedisStore implements Store {
   readonly #redis: RedisConnection;
   readonly #keys: RedisKeys;
   readonly #principals: RedisPrincipals;
+  readonly #inventory: RedisInventory;
 
   constructor(url: string) {
     const options = readRedisUrl(url);
     this.#redis = new RedisConnection(options);
     this.#keys = new RedisKeys(options.prefix);
     this.#principals = new RedisPrincipals(this.#redis, this.#keys);
+    this.#inventory = new RedisInventory(this.#redis, this.#keys);
   }
 
   /** Records the key layout, and refuses a server too old or data laid out by a newer emrest. */
@@ -203,6 +207,18 @@ export class RedisStore implements Store {
     const args = [String(now), String(Math.floor(limit))];
     args.push(this.#keys.sessionPrefix, this.#keys.sessionsOfPrefix);
     return Number(await this.#redis.script(scripts.DELETE_EXPIRED, [this.#keys.sessions], args));
+  }
+
+  readInventory(since: { generation: number; revision: number }) {
+    return this.#inventory.read(since);
+  }
+
+  async replaceInventory(records: InventoryRecord[]) {
+    return await this.#inventory.replace(records);
+  }
+
+  async putInventoryRecords(records: InventoryRecord[]) {
+    return await this.#inventory.put(records);
   }
 
   /** Reads sessions in one round trip; one that vanished meanwhile is left out. */

@@ -60,6 +60,29 @@ const MIGRATIONS: readonly Migration[] = [
         WHERE tenant_pk IS NOT NULL;
     `,
   },
+  {
+    version: 2,
+    description: "the backup inventory",
+    // `revision` is the rowid: reading in write order is a walk along the table itself. A
+    // record written again gets a new rowid, so it moves to the end. The single state row
+    // holds the generation and the last revision handed out.
+    sql: `
+      CREATE TABLE inventory_state (
+        only_row   INTEGER PRIMARY KEY CHECK (only_row = 1),
+        generation INTEGER NOT NULL,
+        revision   INTEGER NOT NULL
+      );
+      INSERT INTO inventory_state VALUES (1, 0, 0);
+
+      CREATE TABLE inventory_records (
+        revision INTEGER PRIMARY KEY,
+        kind     TEXT NOT NULL,
+        id       TEXT NOT NULL,
+        body     TEXT NOT NULL,
+        UNIQUE (kind, id)
+      );
+    `,
+  },
 ];
 
 /** The newest schema version this build knows. */

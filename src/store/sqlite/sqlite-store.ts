@@ -10,10 +10,20 @@ import { nameKey } from "../name-key.js";
 import { slideExpiry } from "../slide-expiry.js";
 import type * as S from "../store.js";
 import { PrincipalGone, StoreUnavailable } from "../store.js";
+import { readInPages } from "../inventory-pages.js";
+import { recordsToWrite } from "../inventory-writes.js";
+import { runBulkTransaction } from "./bulk-transaction.js";
 import { applyMigrations } from "./migrations.js";
 import { mapSqliteError } from "./sqlite-errors.js";
 import { prepareStatements, type Statements } from "./statements.js";
 import * as rows from "./rows.js";
+import {
+  inventoryStatements,
+  readInventoryPage,
+  WRITE_CHUNK,
+  writeInventory,
+  writeInventoryNow,
+} from "./sqlite-inventory.js";
 
 export interface SqliteStoreOptions {
   /** How long a statement waits for another connection's lock (the CLI, a second server). */
@@ -188,6 +198,48 @@ export class SqliteStore implements S.Store {
       this.#unsynced(() => sql.deleteExpiredSessions.run(now, limit)),
     );
     return result.changes;
+  }
+
+  /** Read in pages, each one short synchronous read in a snapshot of its own. */
+  async readInventory(since: { generation: number; revision: number }) {
+    return await readInPages(since, (after, limit) =>
+      this.#run("read the inventory", (sql) =>
+        this.#db.transaction(() => readInventoryPage(sql, after, limit))(),
+      ),
+    );
+  }
+
+  replaceInventory(records: S.InventoryRecord[]) {
+    return this.#writeInventory("replace the inventory", records, true);
+  }
+
+  putInventoryRecords(records: S.InventoryRecord[]) {
+    return this.#writeInventory("write inventory records", records, false);
+  }
+
+  /**
+   * A write of a few thousand records runs at once on the store's connection; a bigger one
+   * runs in chunks on a connection of its own (see `runBulkTransaction`), so the event loop
+   * keeps serving while it lasts. Either way it is one transaction.
+   */
+  async #writeInventory(what: string, given: S.InventoryRecord[], replace: boolean) {
+    const records = recordsToWrite(given);
+    if (records.length <= WRITE_CHUNK) {
+      return await this.#run(what, (sql) =>
+        this.#db.transaction(() => writeInventoryNow(sql, records, replace)).immediate(),
+      );
+    }
+
+    const begin = (db: Database.Database) => this.#try(what, () => void db.exec("BEGIN IMMEDIATE"));
+    const options = { path: this.#path, begin, storeOpen: () => this.#db.open };
+    try {
+      this.#checkFile();
+      return await runBulkTransaction(options, (db) =>
+        writeInventory(inventoryStatements(db), records, replace),
+      );
+    } catch (error) {
+      throw mapSqliteError(error, what, this.#db.open);
+    }
   }
 
   async #liveSession(keyHash: Buffer, now: number): Promise<S.SessionRecord | undefined> {

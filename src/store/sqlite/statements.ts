@@ -1,6 +1,7 @@
 import type { Database } from "better-sqlite3";
 
 import type { AccountRow, SessionRow, TenantRow } from "./rows.js";
+import { inventoryStatements } from "./sqlite-inventory.js";
 
 const ACCOUNT = "id, domain, name, role, password_hash, created_at";
 const TENANT = "id, name, password_hash, created_at";
@@ -60,6 +61,8 @@ export function prepareStatements(db: Database) {
       ORDER BY s.created_at, s.key_hash`),
     deleteExpiredSessions: sql(`DELETE FROM sessions WHERE key_hash IN
       (SELECT key_hash FROM sessions WHERE expires_at <= ? LIMIT ?)`),
+
+    ...inventoryStatements(db),
   };
 }
 

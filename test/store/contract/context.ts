@@ -11,6 +11,12 @@ export interface ContractContext {
    * becomes `store`. Undefined when the store keeps nothing across close.
    */
   readonly reopen: (() => Promise<Store>) | undefined;
+  /**
+   * Opens a second handle on the running test's data while the first stays open, as a second
+   * node would; the suite closes it after the test. Undefined when a store's data lives in
+   * one handle only (memory).
+   */
+  readonly sibling: (() => Promise<Store>) | undefined;
   /** Closes the running test's store; the suite will not close it again. */
   close(): Promise<void>;
   /** Declares one test, honouring the per-test skip reasons the store gave. */

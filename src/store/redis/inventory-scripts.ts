@@ -1,0 +1,66 @@
+import { script } from "./scripts.js";
+
+/**
+ * The scripts of the inventory (see `keys.ts` for its keys). Revisions pass through
+ * `string.format('%d')`, since Lua prints large numbers in exponent notation. Slot keys are
+ * built inside the scripts from the slot prefix, as session keys are: one Redis server, not
+ * Redis Cluster.
+ */
+
+/**
+ * KEYS: state. ARGV: slot prefix, a new slot id for a store that has none yet, then
+ * member/body pairs. Gives each record the next revision, in order; the first write of all
+ * starts generation 1. Returns { generation, revision }.
+ */
+export const PUT_INVENTORY = script(`
+local slot = redis.call('HGET', KEYS[1], 'slot')
+if not slot then
+  slot = ARGV[2]
+  redis.call('HSET', KEYS[1], 'slot', slot, 'generation', '1')
+end
+local count = (#ARGV - 2) / 2
+local last = redis.call('HINCRBY', KEYS[1], 'revision', math.max(count, 1))
+local log = ARGV[1] .. slot .. ':log'
+local bodies = ARGV[1] .. slot .. ':bodies'
+local revision = last - count
+for i = 3, #ARGV, 2 do
+  revision = revision + 1
+  redis.call('ZADD', log, string.format('%d', revision), ARGV[i])
+  redis.call('HSET', bodies, ARGV[i], ARGV[i + 1])
+end
+return { redis.call('HGET', KEYS[1], 'generation'), string.format('%d', last) }`);
+
+/**
+ * KEYS: state, the new slot's log, its bodies. ARGV: slot prefix, new slot, record count.
+ * Makes a filled slot the current generation and drops the old one, unless the slot lost
+ * records (it expired while being filled). Returns { generation, revision }.
+ */
+export const SWITCH_INVENTORY = script(`
+if redis.call('ZCARD', KEYS[2]) ~= tonumber(ARGV[3]) then
+  return redis.error_reply('ERR the new inventory expired before it was complete')
+end
+redis.call('PERSIST', KEYS[2])
+redis.call('PERSIST', KEYS[3])
+local old = redis.call('HGET', KEYS[1], 'slot')
+if old then redis.call('UNLINK', ARGV[1] .. old .. ':log', ARGV[1] .. old .. ':bodies') end
+local generation = redis.call('HINCRBY', KEYS[1], 'generation', 1)
+redis.call('HSET', KEYS[1], 'slot', ARGV[2])
+return { string.format('%d', generation), redis.call('HGET', KEYS[1], 'revision') }`);
+
+/**
+ * KEYS: state. ARGV: slot prefix, after, limit. Returns { generation, revision, members with
+ * their revisions, bodies } of the current slot after the revision `after`, in one snapshot.
+ */
+export const READ_INVENTORY_PAGE = script(`
+local state = redis.call('HMGET', KEYS[1], 'generation', 'revision', 'slot')
+local generation = state[1] or '0'
+local revision = state[2] or '0'
+if not state[3] then return { generation, revision, {}, {} } end
+local log = ARGV[1] .. state[3] .. ':log'
+local found = redis.call('ZRANGE', log, '(' .. ARGV[2], '+inf', 'BYSCORE', 'LIMIT', 0, ARGV[3],
+  'WITHSCORES')
+if #found == 0 then return { generation, revision, {}, {} } end
+local members = {}
+for i = 1, #found, 2 do members[#members + 1] = found[i] end
+local bodies = redis.call('HMGET', ARGV[1] .. state[3] .. ':bodies', unpack(members))
+return { generation, revision, found, bodies }`);

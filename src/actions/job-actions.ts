@@ -7,6 +7,13 @@ import { newTaskId } from "./task-id.js";
 export const JOB_ACTIONS = ["start", "stop", "retry"] as const;
 export type JobAction = (typeof JOB_ACTIONS)[number];
 
+/**
+ * How long a task shows Running before its result. EM answers 202 with a Running task and
+ * finishes it once the backup server has acted (post_jobs_id_actionstart example); clients
+ * poll `GET /api/tasks/{ID}` until then.
+ */
+export const TASK_SETTLE_MS = 1000;
+
 export interface ActionContext {
   view: InventoryView;
   now: number;

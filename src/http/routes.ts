@@ -5,6 +5,7 @@ import type { HttpContext } from "./context.js";
 import { tokenOf } from "./request-credentials.js";
 import { getEntryPoint } from "./handlers/entry-point.js";
 import { getLookup, getLookupSvc } from "./handlers/lookup.js";
+import { postBackupSessionAction, postJobAction } from "./handlers/job-actions.js";
 import { notServed } from "./handlers/not-served.js";
 import { getQuery, getQuerySvc } from "./handlers/query.js";
 import {
@@ -14,6 +15,7 @@ import {
   listLogonSessions,
   logon,
 } from "./handlers/sessions.js";
+import { deleteTask, getTask, listTasks } from "./handlers/tasks.js";
 
 type Handler = (request: FastifyRequest, reply: FastifyReply, context: HttpContext) => unknown;
 
@@ -51,6 +53,19 @@ function servedRoutes(): Route[] {
       methods: { GET: getLogonSession, DELETE: deleteLogonSession },
     },
     { url: "/api/query", authenticated: true, methods: { GET: getQuery } },
+    // Reading a job or a session is not served yet; POST carries their actions.
+    {
+      url: "/api/jobs/:id",
+      authenticated: true,
+      methods: { GET: notServed, POST: postJobAction },
+    },
+    {
+      url: "/api/backupSessions/:id",
+      authenticated: true,
+      methods: { GET: notServed, POST: postBackupSessionAction },
+    },
+    { url: "/api/tasks", authenticated: true, methods: { GET: listTasks } },
+    { url: "/api/tasks/:id", authenticated: true, methods: { GET: getTask, DELETE: deleteTask } },
     { url: "/api/querySvc", authenticated: true, methods: { GET: getQuerySvc } },
     { url: "/api/lookupSvc", authenticated: true, methods: { GET: getLookupSvc } },
     { url: "/api/lookup", authenticated: true, methods: { GET: getLookup } },

@@ -73,7 +73,8 @@ function task(
   };
 }
 
-export function actionSite(): Inventory {
+/** The site as it stands at `now` (NOW unless given): runs are placed relative to it. */
+export function actionSite(now = NOW): Inventory {
   const site = emptyInventory();
   site.backupServers.push({
     id: SERVER,
@@ -132,10 +133,10 @@ export function actionSite(): Inventory {
   site.jobs.push(job(FLAKY, "Flaky", "Backup", [VM_A, VM_C]));
   site.jobs.push(job(MIRROR, "Mirror", "Replica", [VM_B, VM_C]));
 
-  const nightlyLast = run(31, NIGHTLY, NOW - 8 * 60 * MIN, 30, "Success");
-  const nightlyEarlier = run(32, NIGHTLY, NOW - 32 * 60 * MIN, 50, "Success");
-  const flakyLast = run(33, FLAKY, NOW - 2 * 60 * MIN, 20, "Failed");
-  const mirrorRunning = run(34, MIRROR, NOW - 5 * MIN, 20, "Success");
+  const nightlyLast = run(31, NIGHTLY, now - 8 * 60 * MIN, 30, "Success");
+  const nightlyEarlier = run(32, NIGHTLY, now - 32 * 60 * MIN, 50, "Success");
+  const flakyLast = run(33, FLAKY, now - 2 * 60 * MIN, 20, "Failed");
+  const mirrorRunning = run(34, MIRROR, now - 5 * MIN, 20, "Success");
   site.jobSessions.push(nightlyEarlier, nightlyLast, flakyLast, mirrorRunning);
   site.taskSessions.push(
     task(41, nightlyLast, VM_A, "Success"),
@@ -143,7 +144,7 @@ export function actionSite(): Inventory {
     task(43, flakyLast, VM_A, "Success"),
     task(44, flakyLast, VM_C, "Failed"),
     { ...task(45, mirrorRunning, VM_B, "Success"), endTime: mirrorRunning.endTime - 2 * MIN },
-    { ...task(46, mirrorRunning, VM_C, "Success"), endTime: NOW - MIN },
+    { ...task(46, mirrorRunning, VM_C, "Success"), endTime: now - MIN },
   );
   return site;
 }

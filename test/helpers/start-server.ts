@@ -10,6 +10,7 @@ import { InventoryView } from "../../src/inventory/view.js";
 import { hashPassword } from "../../src/sessions/credentials.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import type { Role, Store } from "../../src/store/store.js";
+import { recordsOf, storeInventory } from "./store-inventory.js";
 import { basic, send, type Reply, type RequestOptions } from "./client.js";
 
 export interface TestServer {
@@ -33,7 +34,14 @@ export interface TestServer {
  * of `emrest serve`.
  */
 export async function startTestServer(
-  options: { store?: Store; flags?: ServeFlags; keepStore?: boolean; inventory?: Inventory } = {},
+  options: {
+    store?: Store;
+    flags?: ServeFlags;
+    keepStore?: boolean;
+    inventory?: Inventory;
+    /** Written to the store first and read back from it, so the API's own writes show. */
+    storedInventory?: Inventory;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "emrest-test-"));
   const config = loadServeConfig(
@@ -50,10 +58,13 @@ export async function startTestServer(
   });
 
   const view = options.inventory && new InventoryView(options.inventory);
+  const stored = options.storedInventory && storeInventory(store);
+  if (options.storedInventory) await store.replaceInventory(recordsOf(options.storedInventory));
   const running = await startServer(config, {
     store,
     logger: pino({ level: "info" }, sink),
-    inventory: view && (async () => view),
+    inventory: stored?.view ?? (view && (async () => view)),
+    putInventory: stored?.put,
   });
   const https = running.urls.find((url) => url.startsWith("https:"))!.replace(/\/api\/$/, "");
   const http = running.urls.find((url) => url.startsWith("http:"))!.replace(/\/api\/$/, "");

@@ -3,6 +3,8 @@ import { Fault } from "../faults/fault.js";
 import { LINKED_RESOURCE_PATHS } from "../sessions/link-sets.js";
 import type { HttpContext } from "./context.js";
 import { tokenOf } from "./request-credentials.js";
+import { anyMethod, type Route } from "./route.js";
+import { inventoryRoutes, SERVED_COLLECTIONS } from "./inventory-routes.js";
 import { getEntryPoint } from "./handlers/entry-point.js";
 import { notServed } from "./handlers/not-served.js";
 import {
@@ -12,19 +14,6 @@ import {
   listLogonSessions,
   logon,
 } from "./handlers/sessions.js";
-
-type Handler = (request: FastifyRequest, reply: FastifyReply, context: HttpContext) => unknown;
-
-interface Route {
-  url: string;
-  /** Whether a logon session is needed before any method of this route is considered. */
-  authenticated: boolean;
-  /** Handlers by method; a method not listed answers 405 with `Allow`. */
-  methods: Partial<Record<string, Handler>>;
-}
-
-/** The methods a resource not served yet answers with 501; any other method gets 405. */
-const ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as const;
 
 /** The API surface. Paths match case-insensitively with `//` and trailing slashes tolerated. */
 export function apiRoutes(): Route[] {
@@ -39,12 +28,15 @@ export function apiRoutes(): Route[] {
     },
   ];
 
-  // Every link a session carries resolves: to 501 until its resource is served.
+  // Every link a session carries resolves: to 501 until its resource is served, and so do
+  // the deeper paths below a served collection that emrest does not serve.
   const pending = LINKED_RESOURCE_PATHS.flatMap((path): Route[] => [
-    { url: `/api/${path}`, authenticated: true, methods: anyMethod(notServed) },
+    ...(SERVED_COLLECTIONS.has(path)
+      ? []
+      : [{ url: `/api/${path}`, authenticated: true, methods: anyMethod(notServed) }]),
     { url: `/api/${path}/*`, authenticated: true, methods: anyMethod(notServed) },
   ]);
-  return [...served, ...pending];
+  return [...served, ...inventoryRoutes(), ...pending];
 }
 
 export function registerRoutes(app: FastifyInstance, context: HttpContext): void {
@@ -84,10 +76,6 @@ async function dispatch(
     );
   }
   return handler(request, reply, context);
-}
-
-function anyMethod(handler: Handler): Partial<Record<string, Handler>> {
-  return Object.fromEntries(ALL_METHODS.map((method) => [method, handler]));
 }
 
 function allowOf(route: Route): string {

@@ -9,6 +9,8 @@ import { warmUpCredentials } from "../sessions/credentials.js";
 import { startExpirySweeper } from "../sessions/expiry.js";
 import { SessionService } from "../sessions/session-service.js";
 import type { Store } from "../store/store.js";
+import { emptyInventory } from "../inventory/model.js";
+import { InventoryView } from "../inventory/view.js";
 import { apiBaseOf } from "./api-base.js";
 import { createApp } from "./app.js";
 import { handleClientError, handleConnect, handleExpectation } from "./client-error.js";
@@ -50,6 +52,9 @@ function serverOptions(limits: ServerLimits): ServerOptions {
   };
 }
 
+const EMPTY_VIEW = new InventoryView(emptyInventory());
+const emptyInventoryView = () => EMPTY_VIEW;
+
 export interface RunningServer {
   /** One `…/api/` URL per listener, HTTPS first. */
   urls: string[];
@@ -60,7 +65,13 @@ export interface RunningServer {
 /** Serves the API on each enabled port over one app, and the expiry sweeper beside it. */
 export async function startServer(
   config: ServeConfig,
-  deps: { store: Store; logger: Logger; limits?: Partial<ServerLimits> },
+  deps: {
+    store: Store;
+    logger: Logger;
+    limits?: Partial<ServerLimits>;
+    /** Where the inventory comes from; an empty one when not given. */
+    inventory?: () => InventoryView | Promise<InventoryView>;
+  },
 ): Promise<RunningServer> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const options = serverOptions(limits);
@@ -76,7 +87,11 @@ export async function startServer(
 
   let handler: Parameters<typeof createHttpServer>[1];
   const app = await createApp({
-    context: { service, apiBase: (request) => apiBaseOf(request, config.publicUrl) },
+    context: {
+      service,
+      apiBase: (request) => apiBaseOf(request, config.publicUrl),
+      inventory: deps.inventory ?? emptyInventoryView,
+    },
     logger: deps.logger,
     serverFactory: (h) => {
       handler = h;

@@ -5,15 +5,14 @@ import type {
   LogonSessionModel,
   Representation,
 } from "../representation.js";
+import { jsonEntity, jsonLink, jsonNode, jsonReference } from "./json-resource.js";
 
 // Member order and nulls follow the replies captured from EM 12 (test/fixtures/): derived
 // type members first, then the base type's, every member present, null where absent.
 // Output is compact and has no byte-order mark; JSON.stringify escapes lone surrogates,
 // so the UTF-8 on the wire is always valid.
 
-function link(value: Link) {
-  return { Rel: value.rel, Href: value.href, Name: value.name, Type: value.type };
-}
+const link = jsonLink;
 
 const writtenLinks = new WeakMap<Link, string>();
 
@@ -66,4 +65,10 @@ export const jsonRepresentation: Representation = {
   logonSession: (model) => logonSession(model),
   logonSessions: (models) => `{"LogonSessions":[${models.map(logonSession).join(",")}]}`,
   error: (model) => JSON.stringify(error(model)),
+  entity: (model) => JSON.stringify(jsonEntity(model)),
+  entities: (listName, models) => JSON.stringify({ [listName]: models.map(jsonEntity) }),
+  reference: (model) => JSON.stringify(jsonReference(model)),
+  references: (models) => JSON.stringify({ Refs: models.map(jsonReference) }),
+  nodeList: (model) => JSON.stringify({ [model.jsonName]: model.items.map(jsonNode) }),
+  node: (model) => JSON.stringify(jsonNode(model.node)),
 };

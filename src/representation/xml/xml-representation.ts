@@ -11,6 +11,7 @@ import {
   textElement,
   type Attributes,
 } from "./xml-writer.js";
+import { xmlEntity, xmlNode, xmlReference } from "./xml-resource.js";
 
 const VEEAM_NS = "http://www.veeam.com/ent/v1.0";
 const XSD_NS = "http://www.w3.org/2001/XMLSchema";
@@ -104,4 +105,24 @@ export const xmlRepresentation: Representation = {
     ];
     return document(emptyElement("Error", attributes));
   },
+
+  entity: (model) => document(xmlEntity(model, NAMESPACES)),
+
+  entities(listName, models) {
+    return document(element(listName, NAMESPACES, models.map((m) => xmlEntity(m)).join("")));
+  },
+
+  reference: (model) => document(xmlReference(model, "EntityRef", NAMESPACES)),
+
+  references(models) {
+    const content = models.map((m) => xmlReference(m)).join("");
+    return document(element("EntityReferences", NAMESPACES, content));
+  },
+
+  nodeList(model) {
+    const content = model.items.map((item) => xmlNode(model.itemElement, item)).join("");
+    return document(element(model.rootElement, NAMESPACES, content));
+  },
+
+  node: (model) => document(xmlNode(model.element, model.node, NAMESPACES)),
 };

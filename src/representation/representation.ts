@@ -4,12 +4,7 @@
  * pass `test/representation/contract.ts`.
  */
 
-import type {
-  EntityModel,
-  NodeListModel,
-  NodeRootModel,
-  ReferenceModel,
-} from "./resource.js";
+import type { EntityModel, NodeListModel, NodeRootModel, ReferenceModel } from "./resource.js";
 
 /** One `Link`. `name` and `type` are null where the vendor leaves them out. */
 export interface Link {

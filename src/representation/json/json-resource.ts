@@ -29,7 +29,10 @@ function jsonValue(value: FieldValue): unknown {
   return { [value.jsonName]: value.items.map(jsonNode) };
 }
 
-function putLevel(out: Json, level: { elements: readonly Field[]; attributes?: Level["attributes"] }) {
+function putLevel(
+  out: Json,
+  level: { elements: readonly Field[]; attributes?: Level["attributes"] },
+) {
   for (const [name, value] of level.elements) out[name] = jsonValue(value);
   for (const [name, value] of level.attributes ?? []) out[name] = value;
 }

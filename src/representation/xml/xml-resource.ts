@@ -64,7 +64,12 @@ function ownAttributes(fields: readonly AttributeField[] | undefined): Attribute
 export function xmlNode(name: string, node: NodeModel, namespaces: Attributes = []): string {
   const resource = node.resource;
   const attributes: Attributes = [
-    ...(resource ? ([["Href", resource.href], ["Type", resource.type]] as const) : []),
+    ...(resource
+      ? ([
+          ["Href", resource.href],
+          ["Type", resource.type],
+        ] as const)
+      : []),
     ...ownAttributes(node.attributes),
     ...namespaces,
   ];

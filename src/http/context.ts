@@ -17,7 +17,7 @@ export interface HttpContext {
   service: SessionService;
   apiBase(request: FastifyRequest): string;
   /** The backup inventory as of now: a snapshot that does not change under a request. */
-  inventory(): Promise<InventoryView>;
+  inventory(): InventoryView | Promise<InventoryView>;
   /**
    * Writes inventory records in one store transaction, and resolves with a view of this node
    * that shows them, so a reply never lags behind its own write.

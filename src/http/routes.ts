@@ -3,6 +3,8 @@ import { Fault } from "../faults/fault.js";
 import { LINKED_RESOURCE_PATHS } from "../sessions/link-sets.js";
 import type { HttpContext } from "./context.js";
 import { tokenOf } from "./request-credentials.js";
+import { anyMethod, type Handler, type Route } from "./route.js";
+import { inventoryRoutes, SERVED_COLLECTIONS } from "./inventory-routes.js";
 import { getEntryPoint } from "./handlers/entry-point.js";
 import { getLookup, getLookupSvc } from "./handlers/lookup.js";
 import { postBackupSessionAction, postJobAction } from "./handlers/job-actions.js";
@@ -17,29 +19,32 @@ import {
 } from "./handlers/sessions.js";
 import { deleteTask, getTask, listTasks } from "./handlers/tasks.js";
 
-type Handler = (request: FastifyRequest, reply: FastifyReply, context: HttpContext) => unknown;
-
-interface Route {
-  url: string;
-  /** Whether a logon session is needed before any method of this route is considered. */
-  authenticated: boolean;
-  /** Handlers by method; a method not listed answers 405 with `Allow`. */
-  methods: Partial<Record<string, Handler>>;
-}
-
-/** The methods a resource not served yet answers with 501; any other method gets 405. */
-const ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as const;
-
 /** The API surface. Paths match case-insensitively with `//` and trailing slashes tolerated. */
 export function apiRoutes(): Route[] {
   const served = servedRoutes();
 
-  // Every link a session carries resolves: to 501 until its resource is served.
+  // Every link a session carries resolves: to 501 until its resource is served, and so do
+  // the deeper paths below a served collection that emrest does not serve.
   const pending = pendingLinkedPaths(served).flatMap((path): Route[] => [
-    { url: `/api/${path}`, authenticated: true, methods: anyMethod(notServed) },
+    ...(SERVED_COLLECTIONS.has(path)
+      ? []
+      : [{ url: `/api/${path}`, authenticated: true, methods: anyMethod(notServed) }]),
     { url: `/api/${path}/*`, authenticated: true, methods: anyMethod(notServed) },
   ]);
-  return [...served, ...pending];
+  return [...served, ...withActions(inventoryRoutes()), ...pending];
+}
+
+// The actions served on objects the inventory routes read (spec §9): POST carries them.
+const ACTIONS: Record<string, Handler> = {
+  "/api/jobs/:id": postJobAction,
+  "/api/backupSessions/:id": postBackupSessionAction,
+};
+
+function withActions(routes: Route[]): Route[] {
+  return routes.map((route) => {
+    const action = ACTIONS[route.url];
+    return action ? { ...route, methods: { ...route.methods, POST: action } } : route;
+  });
 }
 
 function servedRoutes(): Route[] {
@@ -53,17 +58,6 @@ function servedRoutes(): Route[] {
       methods: { GET: getLogonSession, DELETE: deleteLogonSession },
     },
     { url: "/api/query", authenticated: true, methods: { GET: getQuery } },
-    // Reading a job or a session is not served yet; POST carries their actions.
-    {
-      url: "/api/jobs/:id",
-      authenticated: true,
-      methods: { GET: notServed, POST: postJobAction },
-    },
-    {
-      url: "/api/backupSessions/:id",
-      authenticated: true,
-      methods: { GET: notServed, POST: postBackupSessionAction },
-    },
     { url: "/api/tasks", authenticated: true, methods: { GET: listTasks } },
     { url: "/api/tasks/:id", authenticated: true, methods: { GET: getTask, DELETE: deleteTask } },
     { url: "/api/querySvc", authenticated: true, methods: { GET: getQuerySvc } },
@@ -115,10 +109,6 @@ async function dispatch(
     );
   }
   return handler(request, reply, context);
-}
-
-function anyMethod(handler: Handler): Partial<Record<string, Handler>> {
-  return Object.fromEntries(ALL_METHODS.map((method) => [method, handler]));
 }
 
 function allowOf(route: Route): string {

@@ -70,7 +70,7 @@ export async function startServer(
     logger: Logger;
     limits?: Partial<ServerLimits>;
     /** Where the inventory comes from; an empty one when not given. */
-    inventory?: () => Promise<InventoryView>;
+    inventory?: () => InventoryView | Promise<InventoryView>;
     /** Writes records and gives the view that shows them; without it, writes go to the store. */
     putInventory?: (records: InventoryRecord[]) => Promise<InventoryView>;
   },

@@ -6,6 +6,8 @@
 import type { HierarchyItem } from "../lookup/lookup.js";
 import type { QueryResultModel } from "../query/query-result.js";
 
+import type { EntityModel, NodeListModel, NodeRootModel, ReferenceModel } from "./resource.js";
+
 /** One `Link`. `name` and `type` are null where the vendor leaves them out. */
 export interface Link {
   rel: string;
@@ -67,4 +69,16 @@ export interface Representation {
   task(model: TaskModel): string;
   /** `Tasks`, the caller's tasks. */
   tasks(models: TaskModel[]): string;
+  /** One entity at the root, e.g. `GET /backupServers/{ID}?format=Entity`. */
+  entity(model: EntityModel): string;
+  /** A list of entities: `<BackupServers>` / `{"BackupServers":[…]}`. */
+  entities(listName: string, models: readonly EntityModel[]): string;
+  /** One reference at the root: `EntityRef`. */
+  reference(model: ReferenceModel): string;
+  /** `EntityReferences` / `{"Refs":[…]}`. */
+  references(models: readonly ReferenceModel[]): string;
+  /** A list of nested resources at the root, such as `ObjectsInJob`. */
+  nodeList(model: NodeListModel): string;
+  /** One nested resource at the root, such as one `ObjectInJob`. */
+  node(model: NodeRootModel): string;
 }

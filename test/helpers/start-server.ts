@@ -38,7 +38,8 @@ export async function startTestServer(
     store?: Store;
     flags?: ServeFlags;
     keepStore?: boolean;
-    inventory?: Inventory;
+    /** The inventory the resources show, or where they read it; empty when not given. */
+    inventory?: Inventory | (() => InventoryView | Promise<InventoryView>);
     /** Written to the store first and read back from it, so the API's own writes show. */
     storedInventory?: Inventory;
   } = {},
@@ -57,13 +58,12 @@ export async function startTestServer(
     },
   });
 
-  const view = options.inventory && new InventoryView(options.inventory);
   const stored = options.storedInventory && storeInventory(store);
   if (options.storedInventory) await store.replaceInventory(recordsOf(options.storedInventory));
   const running = await startServer(config, {
     store,
     logger: pino({ level: "info" }, sink),
-    inventory: stored?.view ?? (view && (async () => view)),
+    inventory: stored?.view ?? inventoryReader(options.inventory),
     putInventory: stored?.put,
   });
   const https = running.urls.find((url) => url.startsWith("https:"))!.replace(/\/api\/$/, "");
@@ -95,4 +95,12 @@ export async function startTestServer(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function inventoryReader(
+  given: Inventory | (() => InventoryView | Promise<InventoryView>) | undefined,
+): (() => InventoryView | Promise<InventoryView>) | undefined {
+  if (given === undefined || typeof given === "function") return given;
+  const view = new InventoryView(given);
+  return () => view;
 }

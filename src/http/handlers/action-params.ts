@@ -1,14 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { Fault } from "../../faults/fault.js";
 import { queryParam } from "../reply.js";
-
-/** Longer IDs and action names are cut in messages, so an error never echoes a whole payload. */
-const SHOWN = 64;
-
-/** A value from the request as a message may show it. */
-export function shown(value: string): string {
-  return value.length > SHOWN ? `${value.slice(0, SHOWN)}…` : value;
-}
+import { shown } from "../resource-request.js";
 
 /** The `{ID}` of the path. */
 export function idOf(request: FastifyRequest): string {

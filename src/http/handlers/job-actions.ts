@@ -9,11 +9,11 @@ import {
 import { planRecords } from "../../actions/plan-records.js";
 import { taskModel } from "../../actions/task-model.js";
 import { taskOwnerOf } from "../../actions/task-owner.js";
-import { Fault } from "../../faults/fault.js";
 import type { InventoryView } from "../../inventory/view.js";
 import type { HttpContext } from "../context.js";
 import { sendRepresented } from "../reply.js";
-import { actionOf, idOf, shown } from "./action-params.js";
+import { notFound } from "../resource-request.js";
+import { actionOf, idOf } from "./action-params.js";
 
 // The job actions the vendor documents and emrest does not serve yet (jobs_id).
 const JOB_ACTIONS_NOT_YET = ["sync", "clone", "toggleScheduleEnabled"];
@@ -30,9 +30,7 @@ export async function postJobAction(
   const action = actionOf(request, JOB_ACTIONS, JOB_ACTIONS_NOT_YET);
   const view = await context.inventory();
   const job = view.get("jobs", idOf(request));
-  if (job === undefined) {
-    throw new Fault("NotFound", `There is no job with ID ${shown(idOf(request))}.`);
-  }
+  if (job === undefined) throw notFound("job", idOf(request));
 
   const plan = planJobAction(job, action, actionContext(request, context, view));
   return applyAndAnswer(request, reply, context, plan);
@@ -49,7 +47,7 @@ export async function postBackupSessionAction(
   const run = view.get("jobSessions", idOf(request));
   const job = run && view.get("jobs", run.jobId);
   if (run === undefined || run.kind !== "Backup" || job === undefined) {
-    throw new Fault("NotFound", `There is no backup job session with ID ${shown(idOf(request))}.`);
+    throw notFound("backup job session", idOf(request));
   }
 
   const plan = planSessionStop(run, job, actionContext(request, context, view));

@@ -6,7 +6,8 @@ import type { Task } from "../../inventory/model.js";
 import type { InventoryView } from "../../inventory/view.js";
 import type { HttpContext } from "../context.js";
 import { sendRepresented } from "../reply.js";
-import { idOf, shown } from "./action-params.js";
+import { shown } from "../resource-request.js";
+import { idOf } from "./action-params.js";
 
 /** `GET /api/tasks`: the tasks of the caller's logon session, oldest first (tasks). */
 export async function listTasks(

@@ -14,6 +14,7 @@ import {
 import { queryResultXml } from "./query-result-xml.js";
 import { hierarchyItemsXml, serviceXml } from "./services-xml.js";
 import { taskXml, tasksXml } from "./task-xml.js";
+import { xmlEntity, xmlNode, xmlReference } from "./xml-resource.js";
 
 const VEEAM_NS = "http://www.veeam.com/ent/v1.0";
 const XSD_NS = "http://www.w3.org/2001/XMLSchema";
@@ -114,4 +115,23 @@ export const xmlRepresentation: Representation = {
   hierarchyItems: hierarchyItemsXml,
   task: taskXml,
   tasks: tasksXml,
+  entity: (model) => document(xmlEntity(model, NAMESPACES)),
+
+  entities(listName, models) {
+    return document(element(listName, NAMESPACES, models.map((m) => xmlEntity(m)).join("")));
+  },
+
+  reference: (model) => document(xmlReference(model, "EntityRef", NAMESPACES)),
+
+  references(models) {
+    const content = models.map((m) => xmlReference(m)).join("");
+    return document(element("EntityReferences", NAMESPACES, content));
+  },
+
+  nodeList(model) {
+    const content = model.items.map((item) => xmlNode(model.itemElement, item)).join("");
+    return document(element(model.rootElement, NAMESPACES, content));
+  },
+
+  node: (model) => document(xmlNode(model.element, model.node, NAMESPACES)),
 };

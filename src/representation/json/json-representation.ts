@@ -11,7 +11,7 @@ import type {
 // Output is compact and has no byte-order mark; JSON.stringify escapes lone surrogates,
 // so the UTF-8 on the wire is always valid.
 
-function link(value: Link) {
+export function link(value: Link) {
   return { Rel: value.rel, Href: value.href, Name: value.name, Type: value.type };
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { InventoryView } from "../inventory/view.js";
 import type { ActiveSession } from "../sessions/session.js";
 import type { SessionService } from "../sessions/session-service.js";
 
@@ -6,6 +7,8 @@ import type { SessionService } from "../sessions/session-service.js";
 export interface HttpContext {
   service: SessionService;
   apiBase(request: FastifyRequest): string;
+  /** The backup inventory as it stands now. */
+  inventory(): InventoryView | Promise<InventoryView>;
 }
 
 declare module "fastify" {

@@ -5,6 +5,7 @@ import type { HttpContext } from "./context.js";
 import { tokenOf } from "./request-credentials.js";
 import { getEntryPoint } from "./handlers/entry-point.js";
 import { notServed } from "./handlers/not-served.js";
+import { getSummaryReport, REPORT_FRAME_HANDLERS } from "./handlers/reports.js";
 import {
   currentSession,
   deleteLogonSession,
@@ -26,9 +27,8 @@ interface Route {
 /** The methods a resource not served yet answers with 501; any other method gets 405. */
 const ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as const;
 
-/** The API surface. Paths match case-insensitively with `//` and trailing slashes tolerated. */
-export function apiRoutes(): Route[] {
-  const served: Route[] = [
+function servedRoutes(): Route[] {
+  return [
     { url: "/api", authenticated: false, methods: { GET: getEntryPoint } },
     { url: "/api/sessionMngr", authenticated: false, methods: { POST: logon } },
     { url: "/api/logonSessions", authenticated: true, methods: { GET: listLogonSessions } },
@@ -37,14 +37,30 @@ export function apiRoutes(): Route[] {
       authenticated: true,
       methods: { GET: getLogonSession, DELETE: deleteLogonSession },
     },
+    { url: "/api/reports/summary", authenticated: true, methods: { GET: getSummaryReport } },
+    ...Object.entries(REPORT_FRAME_HANDLERS).map(([path, handler]) => ({
+      url: `/api/reports/summary/${path}`,
+      authenticated: true,
+      methods: { GET: handler },
+    })),
   ];
+}
 
-  // Every link a session carries resolves: to 501 until its resource is served.
-  const pending = LINKED_RESOURCE_PATHS.flatMap((path): Route[] => [
+/** The resources a LogonSession links to that no route serves yet: each answers 501. */
+export function pendingResourcePaths(): string[] {
+  const served = new Set(servedRoutes().map((route) => route.url.toLowerCase()));
+  return LINKED_RESOURCE_PATHS.filter((path) => !served.has(`/api/${path}`.toLowerCase()));
+}
+
+/** The API surface. Paths match case-insensitively with `//` and trailing slashes tolerated. */
+export function apiRoutes(): Route[] {
+  // Every link a session carries resolves: to 501 until its resource is served. A served
+  // resource's unknown sub-paths get 404, as any unknown path does.
+  const pending = pendingResourcePaths().flatMap((path): Route[] => [
     { url: `/api/${path}`, authenticated: true, methods: anyMethod(notServed) },
     { url: `/api/${path}/*`, authenticated: true, methods: anyMethod(notServed) },
   ]);
-  return [...served, ...pending];
+  return [...servedRoutes(), ...pending];
 }
 
 export function registerRoutes(app: FastifyInstance, context: HttpContext): void {

@@ -9,6 +9,8 @@ import { warmUpCredentials } from "../sessions/credentials.js";
 import { startExpirySweeper } from "../sessions/expiry.js";
 import { SessionService } from "../sessions/session-service.js";
 import type { Store } from "../store/store.js";
+import { emptyInventory } from "../inventory/model.js";
+import { InventoryView } from "../inventory/view.js";
 import { apiBaseOf } from "./api-base.js";
 import { createApp } from "./app.js";
 import { handleClientError, handleConnect, handleExpectation } from "./client-error.js";
@@ -60,7 +62,13 @@ export interface RunningServer {
 /** Serves the API on each enabled port over one app, and the expiry sweeper beside it. */
 export async function startServer(
   config: ServeConfig,
-  deps: { store: Store; logger: Logger; limits?: Partial<ServerLimits> },
+  deps: {
+    store: Store;
+    logger: Logger;
+    limits?: Partial<ServerLimits>;
+    /** Where handlers read the backup inventory; an empty one when not given. */
+    inventory?: () => InventoryView | Promise<InventoryView>;
+  },
 ): Promise<RunningServer> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const options = serverOptions(limits);
@@ -74,9 +82,14 @@ export async function startServer(
     audit,
   });
 
+  const empty = new InventoryView(emptyInventory());
   let handler: Parameters<typeof createHttpServer>[1];
   const app = await createApp({
-    context: { service, apiBase: (request) => apiBaseOf(request, config.publicUrl) },
+    context: {
+      service,
+      apiBase: (request) => apiBaseOf(request, config.publicUrl),
+      inventory: deps.inventory ?? (() => empty),
+    },
     logger: deps.logger,
     serverFactory: (h) => {
       handler = h;

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
-import { LINKED_RESOURCE_PATHS } from "../../src/sessions/link-sets.js";
+import { pendingResourcePaths } from "../../src/http/routes.js";
 
 test("docs/operations.md lists every linked resource that answers 501", () => {
   const doc = readFileSync(new URL("../../docs/operations.md", import.meta.url), "utf8");
   const listed = [...doc.matchAll(/^- `\/api\/([^`]+)`$/gm)].map((match) => match[1]);
-  assert.deepEqual(listed, [...LINKED_RESOURCE_PATHS]);
+  assert.deepEqual(listed, pendingResourcePaths());
 });

@@ -6,6 +6,7 @@ import pino from "pino";
 import { loadServeConfig, type ServeFlags } from "../../src/config.js";
 import { startServer } from "../../src/http/server.js";
 import { hashPassword } from "../../src/sessions/credentials.js";
+import type { InventoryView } from "../../src/inventory/view.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import type { Role, Store } from "../../src/store/store.js";
 import { basic, send, type Reply, type RequestOptions } from "./client.js";
@@ -30,7 +31,13 @@ export interface TestServer {
  * the local domain `SRV12`. Flags are those of `emrest serve`.
  */
 export async function startTestServer(
-  options: { store?: Store; flags?: ServeFlags; keepStore?: boolean } = {},
+  options: {
+    store?: Store;
+    flags?: ServeFlags;
+    keepStore?: boolean;
+    /** The backup inventory handlers read; an empty one when not given. */
+    inventory?: () => InventoryView | Promise<InventoryView>;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "emrest-test-"));
   const config = loadServeConfig(
@@ -46,7 +53,11 @@ export async function startTestServer(
     },
   });
 
-  const running = await startServer(config, { store, logger: pino({ level: "info" }, sink) });
+  const running = await startServer(config, {
+    store,
+    logger: pino({ level: "info" }, sink),
+    inventory: options.inventory,
+  });
   const https = running.urls.find((url) => url.startsWith("https:"))!.replace(/\/api\/$/, "");
   const http = running.urls.find((url) => url.startsWith("http:"))!.replace(/\/api\/$/, "");
 

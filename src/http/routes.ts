@@ -10,6 +10,7 @@ import { getLookup, getLookupSvc } from "./handlers/lookup.js";
 import { postBackupSessionAction, postJobAction } from "./handlers/job-actions.js";
 import { notServed } from "./handlers/not-served.js";
 import { getQuery, getQuerySvc } from "./handlers/query.js";
+import { getSummaryReport, REPORT_FRAME_HANDLERS } from "./handlers/reports.js";
 import {
   currentSession,
   deleteLogonSession,
@@ -63,6 +64,12 @@ function servedRoutes(): Route[] {
     { url: "/api/querySvc", authenticated: true, methods: { GET: getQuerySvc } },
     { url: "/api/lookupSvc", authenticated: true, methods: { GET: getLookupSvc } },
     { url: "/api/lookup", authenticated: true, methods: { GET: getLookup } },
+    { url: "/api/reports/summary", authenticated: true, methods: { GET: getSummaryReport } },
+    ...Object.entries(REPORT_FRAME_HANDLERS).map(([path, handler]) => ({
+      url: `/api/reports/summary/${path}`,
+      authenticated: true,
+      methods: { GET: handler },
+    })),
   ];
 }
 

@@ -226,8 +226,12 @@ describe("the job sessions that actions start and stop, as the session lists sho
     return added[0]!;
   }
 
+  const runningJobs = async () => (await json("reports/summary/overview")).RunningJobs as number;
+
   test("a started job's session is listed at once, Working, and Stopped with Success at its end", async () => {
+    assert.equal(await runningJobs(), 1); // Mirror
     const run = await newSession(`/api/jobs/${NIGHTLY}?action=start`);
+    assert.equal(await runningJobs(), 2);
     assert.equal(run.JobName, "Nightly");
     assert.equal(run.State, "Working");
     assert.equal(run.Result, "None");
@@ -251,6 +255,7 @@ describe("the job sessions that actions start and stop, as the session lists sho
     assert.equal(ended.Result, "Success");
     assert.equal(ended.Progress, 100);
     assert.ok(Date.parse(ended.EndTimeUTC) > Date.parse(ended.CreationTimeUTC));
+    assert.equal(await runningJobs(), 1);
   });
 
   test("a retry of the failed job is IsRetry, and stopping it by session ID ends it Failed", async () => {

@@ -15,7 +15,7 @@ import { jsonEntity, jsonLink, jsonNode, jsonReference } from "./json-resource.j
 // Output is compact and has no byte-order mark; JSON.stringify escapes lone surrogates,
 // so the UTF-8 on the wire is always valid.
 
-const link = jsonLink;
+export const link = jsonLink;
 
 const writtenLinks = new WeakMap<Link, string>();
 

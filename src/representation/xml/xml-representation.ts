@@ -21,7 +21,7 @@ const XSD_NS = "http://www.w3.org/2001/XMLSchema";
 const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
 
 // The order of the current docs' EnterpriseManager example (http_authentication).
-const NAMESPACES: Attributes = [
+export const NAMESPACES: Attributes = [
   ["xmlns:xsd", XSD_NS],
   ["xmlns:xsi", XSI_NS],
   ["xmlns", VEEAM_NS],
@@ -34,7 +34,7 @@ const ERROR_NAMESPACES: Attributes = [
   ["xmlns:xsi", XSI_NS],
 ];
 
-function document(root: string): string {
+export function document(root: string): string {
   return `${XML_DECLARATION}\n${root}`;
 }
 
@@ -60,7 +60,7 @@ function writeLink(value: Link): string {
   ]);
 }
 
-function links(values: Link[]): string {
+export function links(values: Link[]): string {
   return element("Links", [], values.map(link).join(""));
 }
 

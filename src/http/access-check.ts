@@ -5,10 +5,10 @@ import type { Role, SessionRecord } from "../store/store.js";
 import { redactPath } from "./request-log.js";
 
 const TITLES: Record<Role, string> = {
-  PortalAdministrator: "a Portal Administrator",
-  PortalUser: "a Portal User",
-  RestoreOperator: "a Restore Operator",
-  None: "an account without a role",
+  PortalAdministrator: "A Portal Administrator",
+  PortalUser: "A Portal User",
+  RestoreOperator: "A Restore Operator",
+  None: "An account without a role",
 };
 
 // The router tolerates `//` and any casing, so the prefix is taken off the same way.

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Fault } from "../faults/fault.js";
 import { LINKED_RESOURCE_PATHS } from "../sessions/link-sets.js";
+import { checkAccess } from "./access-check.js";
 import type { HttpContext } from "./context.js";
 import { tokenOf } from "./request-credentials.js";
 import { anyMethod, type Handler, type Route } from "./route.js";
@@ -103,6 +104,7 @@ async function dispatch(
         : new Fault("SessionNotFound");
     }
     request.session = session;
+    checkAccess(request, session.record);
   }
 
   // HEAD answers as GET does; Node sends the headers without the body.

@@ -1,6 +1,7 @@
 import type { ReportRepresentation } from "../reports.js";
 import { utcTime } from "../reports.js";
-import { NAMESPACES, document, links } from "./xml-representation.js";
+import { NAMESPACES } from "./xml-namespaces.js";
+import { document, links } from "./xml-representation.js";
 import { element, emptyElement, textElement, type Attributes } from "./xml-writer.js";
 
 // The vendor's report examples (reports_summary*, 9.0 to 13.1) carry no Href or Type on the

@@ -7,31 +7,18 @@ import {
   textElement,
   type Attributes,
 } from "./xml-writer.js";
+import { NAMESPACES } from "./xml-namespaces.js";
+import { xmlLinks } from "./xml-resource.js";
 
 // QuerySvc and LookupSvc are ResourceTypes with links only (XSD QuerySvcType, LookupSvcType);
 // a HierarchyItem has ObjectRef, ObjectType, ObjectName and the Type attribute, without an
 // Href, as the vendor's lookup_query example shows.
 
-const NAMESPACES: Attributes = [
-  ["xmlns:xsd", "http://www.w3.org/2001/XMLSchema"],
-  ["xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"],
-  ["xmlns", "http://www.veeam.com/ent/v1.0"],
-];
-
-function link(value: Link): string {
-  return emptyElement("Link", [
-    ["Href", value.href],
-    ["Name", value.name],
-    ["Type", value.type],
-    ["Rel", value.rel],
-  ]);
-}
-
 /** `<QuerySvc Type="QueryService">` or `<LookupSvc Type="LookupService">` with its links. */
 export function serviceXml(root: "QuerySvc" | "LookupSvc", href: string, links: Link[]): string {
   const type = root === "QuerySvc" ? "QueryService" : "LookupService";
   const attributes: Attributes = [["Href", href], ["Type", type], ...NAMESPACES];
-  const content = element("Links", [], links.map(link).join(""));
+  const content = xmlLinks(links);
   return `${XML_DECLARATION}\n${element(root, attributes, content)}`;
 }
 

@@ -6,24 +6,11 @@ import {
   textElement,
   type Attributes,
 } from "./xml-writer.js";
+import { NAMESPACES } from "./xml-namespaces.js";
+import { xmlLinks } from "./xml-resource.js";
 
 // XSD TaskType: ResourceType's Href and Type, then Links, TaskId, State, Operation and, once
 // finished, Result with its Success attribute and Message (get_tasks_id examples).
-
-const NAMESPACES: Attributes = [
-  ["xmlns:xsd", "http://www.w3.org/2001/XMLSchema"],
-  ["xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"],
-  ["xmlns", "http://www.veeam.com/ent/v1.0"],
-];
-
-function link(value: Link): string {
-  return emptyElement("Link", [
-    ["Href", value.href],
-    ["Name", value.name],
-    ["Type", value.type],
-    ["Rel", value.rel],
-  ]);
-}
 
 function result(model: TaskModel): string {
   if (model.result === null) return "";
@@ -35,7 +22,7 @@ function result(model: TaskModel): string {
 function task(model: TaskModel, namespaces: Attributes): string {
   const attributes: Attributes = [["Href", model.href], ["Type", "Task"], ...namespaces];
   const content =
-    element("Links", [], model.links.map(link).join("")) +
+    xmlLinks(model.links) +
     textElement("TaskId", model.taskId) +
     textElement("State", model.state) +
     textElement("Operation", model.operation) +

@@ -14,18 +14,8 @@ import {
 import { queryResultXml } from "./query-result-xml.js";
 import { hierarchyItemsXml, serviceXml } from "./services-xml.js";
 import { taskXml, tasksXml } from "./task-xml.js";
-import { xmlEntity, xmlNode, xmlReference } from "./xml-resource.js";
-
-const VEEAM_NS = "http://www.veeam.com/ent/v1.0";
-const XSD_NS = "http://www.w3.org/2001/XMLSchema";
-const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
-
-// The order of the current docs' EnterpriseManager example (http_authentication).
-export const NAMESPACES: Attributes = [
-  ["xmlns:xsd", XSD_NS],
-  ["xmlns:xsi", XSI_NS],
-  ["xmlns", VEEAM_NS],
-];
+import { NAMESPACES, VEEAM_NS, XSD_NS, XSI_NS } from "./xml-namespaces.js";
+import { xmlEntity, xmlLinks, xmlNode, xmlReference } from "./xml-resource.js";
 
 // A captured Error reply declares the default namespace first (spec section 5).
 const ERROR_NAMESPACES: Attributes = [
@@ -38,30 +28,8 @@ export function document(root: string): string {
   return `${XML_DECLARATION}\n${root}`;
 }
 
-// Href, Name, Type, Rel: the order of the current (13.x) reference pages, which is the
-// XSD's (ReferenceType's Href, Name, Type, then LinkType's Rel). Absent Name/Type are left out.
-function link(value: Link): string {
-  // A frozen link is shared by many sessions (see link-sets.ts) and cannot change: it is
-  // written once.
-  if (!Object.isFrozen(value)) return writeLink(value);
-  let written = writtenLinks.get(value);
-  if (written === undefined) writtenLinks.set(value, (written = writeLink(value)));
-  return written;
-}
-
-const writtenLinks = new WeakMap<Link, string>();
-
-function writeLink(value: Link): string {
-  return emptyElement("Link", [
-    ["Href", value.href],
-    ["Name", value.name],
-    ["Type", value.type],
-    ["Rel", value.rel],
-  ]);
-}
-
 export function links(values: Link[]): string {
-  return element("Links", [], values.map(link).join(""));
+  return xmlLinks(values);
 }
 
 function supportedVersions(model: EntryPointModel): string {

@@ -25,8 +25,20 @@ function attributeText(value: Scalar): string | null {
   return value === null ? null : String(value);
 }
 
-// Href, Name, Type, Rel: the order the existing LogonSession links use (XSD ReferenceType).
+// Href, Name, Type, Rel: the order of the current (13.x) reference pages, which is the
+// XSD's (ReferenceType's Href, Name, Type, then LinkType's Rel). Absent Name/Type are left out.
 export function xmlLink(value: Link): string {
+  // A frozen link is shared by many replies (see link-sets.ts) and cannot change: it is
+  // written once.
+  if (!Object.isFrozen(value)) return writeLink(value);
+  let written = writtenLinks.get(value);
+  if (written === undefined) writtenLinks.set(value, (written = writeLink(value)));
+  return written;
+}
+
+const writtenLinks = new WeakMap<Link, string>();
+
+function writeLink(value: Link): string {
   return emptyElement("Link", [
     ["Href", value.href],
     ["Name", value.name],

@@ -52,6 +52,24 @@ describe("GET /api/query: the objects on a page", () => {
     assertPageLike(body, tasksCapture, tasksCapture.Entities.BackupTaskSessions.BackupTaskSessions);
   });
 
+  it("writes discovered computers as the agents capture shows them", async () => {
+    const captured = readFixture("veeam_agent_metrics_v12.json").DiscoveredComputers;
+    const filter = filterOf('BackupServerName!="nothing"');
+    const body = await api.json(
+      `query?type=DiscoveredComputer&format=Entities&sortAsc=Name&filter=${filter}`,
+    );
+    const served = body.Entities.DiscoveredComputers.DiscoveredComputers;
+
+    assert.deepEqual(
+      served.map((computer: any) => computer.UID),
+      captured.map((computer: any) => computer.UID),
+    );
+    for (const [i, computer] of served.entries()) {
+      assertSameShape(computer, captured[i], computer.UID);
+      assert.equal(computer.OsVersion, captured[i].OsVersion);
+    }
+  });
+
   it("writes references by default, in Refs, each as its collection lists it", async () => {
     const body = await api.json("query?type=Job");
     assert.deepEqual(Object.keys(body), ["Refs", "Entities", "Resources", "Links", "PagingInfo"]);

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { basic } from "../helpers/client.js";
-import { assertSameShape, readFixture } from "../helpers/capture-shape.js";
+import { assertSameShape, camelName, readFixture } from "../helpers/capture-shape.js";
 import { startInventoryServer, type InventoryServer } from "../helpers/inventory-server.js";
 
 interface Capture {
@@ -45,6 +45,20 @@ describe("served replies against the captured EM replies", () => {
     it(`answers GET /api/${path} in the shape of ${file}`, async () => {
       const served = await api.json(path);
       assertSameShape(served, readFixture(file), { casing: casingOf(file) });
+    });
+  }
+
+  // Not from the inventory: EM's built-in report definitions, the same in both captures (from
+  // two different servers) and on the vendor's reports_summary pages.
+  for (const [frame, member, file] of [
+    ["vms_overview", "ProtectedVmsReportLink", "veeam_overview_vms_metrics_v12.json"],
+    ["job_statistics", "BackupJobStatusReportLink", "job_overview_metrics_v12.json"],
+  ]) {
+    it(`links ${frame} to EM's own report definition, as ${file} does`, async () => {
+      const served = await api.json(`reports/summary/${frame}`);
+      const captured = readFixture(file);
+      assert.equal(served[member], captured[member]);
+      assert.equal(served[member], readFixture(file.replace("_v12", "_v13"))[camelName(member)]);
     });
   }
 

@@ -198,7 +198,11 @@ describe("GET /api/reports/summary/{frame}", () => {
     const body = await getXml("repository");
 
     const root = xml.parse(body).RepositoryReportFrame;
-    assert.match(String(root["@CapacityPlanningReportLink"]), /ShowParams=1$/);
+    // EM's built-in capacity planning report (the vendor's reports_summary_repository page).
+    assert.equal(
+      root["@CapacityPlanningReportLink"],
+      "Workspace/ViewReport.aspx?definition=62221565-102c-4ec8-851b-d61c03d972d1&ShowParams=1",
+    );
     assert.match(body, /CapacityPlanningReportLink="[^"]+&amp;ShowParams=1"/);
     assert.deepEqual(
       (root.Period as Json[]).map((period) => [period.Name, period.BackupSize]),

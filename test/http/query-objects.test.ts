@@ -65,7 +65,7 @@ describe("GET /api/query: the objects on a page", () => {
       captured.map((computer: any) => computer.UID),
     );
     for (const [i, computer] of served.entries()) {
-      assertSameShape(computer, captured[i], computer.UID);
+      assertSameShape(computer, captured[i], { at: computer.UID });
       assert.equal(computer.OsVersion, captured[i].OsVersion);
     }
   });
@@ -179,7 +179,7 @@ function assertPageLike(served: any, captured: any, capturedItems: any[]) {
   for (const [member, value] of Object.entries(captured.Entities)) {
     if (value === null) assert.equal(served.Entities[member], null, member);
   }
-  assertSameShape(served.PagingInfo, captured.PagingInfo, "PagingInfo");
+  assertSameShape(served.PagingInfo, captured.PagingInfo, { at: "PagingInfo" });
 
   const member = Object.keys(captured.Entities).find((key) => captured.Entities[key] !== null)!;
   const items = served.Entities[member][member];
@@ -192,7 +192,7 @@ function assertPageLike(served: any, captured: any, capturedItems: any[]) {
     // to the restore points it made), so only its members are compared.
     const { Links: links, ...rest } = item;
     const { Links: _links, ...capturedRest } = twin ?? capturedItems[0];
-    assertSameShape(twin === undefined ? rest : item, twin ?? capturedRest, item.UID);
+    assertSameShape(twin === undefined ? rest : item, twin ?? capturedRest, { at: item.UID });
     assert.ok(Array.isArray(links));
   }
   assert.ok(twins > 0, "some served objects are the captured ones");

@@ -222,12 +222,12 @@ export class PostgresStore implements Store {
    * inventory writes wait for it; sessions and accounts are not held up.
    */
   async replaceInventory(records: InventoryRecord[]) {
-    const chosen = recordsToWrite(records);
+    const chosen = await recordsToWrite(records);
     return await this.#transaction((client) => inventory.writeInventory(client, chosen, true));
   }
 
   async putInventoryRecords(records: InventoryRecord[]) {
-    const chosen = recordsToWrite(records);
+    const chosen = await recordsToWrite(records);
     return await this.#transaction((client) => inventory.writeInventory(client, chosen, false));
   }
 

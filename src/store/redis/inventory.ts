@@ -35,12 +35,12 @@ export class RedisInventory {
 
   async put(records: InventoryRecord[]): Promise<State> {
     const args = [this.#keys.inventorySlotPrefix, randomUUID()];
-    for (const record of recordsToWrite(records)) args.push(recordKey(record), record.body);
+    for (const record of await recordsToWrite(records)) args.push(recordKey(record), record.body);
     return toState(await this.#redis.script(scripts.PUT_INVENTORY, [this.#keys.inventory], args));
   }
 
   async replace(records: InventoryRecord[]): Promise<State> {
-    const chosen = recordsToWrite(records);
+    const chosen = await recordsToWrite(records);
     const slot = randomUUID();
     const [log, bodies] = [this.#keys.inventoryLog(slot), this.#keys.inventoryBodies(slot)];
     try {

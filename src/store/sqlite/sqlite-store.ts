@@ -223,7 +223,7 @@ export class SqliteStore implements S.Store {
    * keeps serving while it lasts. Either way it is one transaction.
    */
   async #writeInventory(what: string, given: S.InventoryRecord[], replace: boolean) {
-    const records = recordsToWrite(given);
+    const records = await recordsToWrite(given);
     if (records.length <= WRITE_CHUNK) {
       return await this.#run(what, (sql) =>
         this.#db.transaction(() => writeInventoryNow(sql, records, replace)).immediate(),

@@ -13,6 +13,7 @@ import { Results } from "./results.js";
 import { httpSection } from "./sections/http.js";
 import { logonSection } from "./sections/logons.js";
 import { memorySection } from "./sections/memory.js";
+import { querySection } from "./sections/query.js";
 import { sessionsSection } from "./sections/sessions.js";
 import { storesSection } from "./sections/stores.js";
 import { readSettings, runs, type SECTIONS } from "./settings.js";
@@ -23,6 +24,7 @@ const SECTION_RUNNERS: Record<(typeof SECTIONS)[number], (ctx: BenchContext) => 
   sessions: sessionsSection,
   stores: storesSection,
   memory: memorySection,
+  query: querySection,
 };
 
 async function runBench(env: NodeJS.ProcessEnv): Promise<Results> {

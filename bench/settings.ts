@@ -24,7 +24,7 @@ export interface Settings {
   profile: boolean;
 }
 
-export const SECTIONS = ["http", "logons", "sessions", "stores", "memory"] as const;
+export const SECTIONS = ["http", "logons", "sessions", "stores", "memory", "query"] as const;
 
 export function readSettings(env: NodeJS.ProcessEnv): Settings {
   const quick = env.BENCH_QUICK === "1";

@@ -29,6 +29,8 @@ export interface ServeConfig {
   logLevel: string;
   /** Failed logons allowed per name and per source address in a sliding window. */
   throttle: ThrottleSettings;
+  /** How long a job started through the API runs; null for as long as its recent runs took. */
+  jobRunLengthMs: number | null;
   /** `EMREST_DIAGNOSTICS=1`: log event-loop stalls and memory on SIGUSR2 (for the benchmark). */
   diagnostics: boolean;
 }
@@ -59,6 +61,7 @@ export interface ServeFlags {
   maxAccountFailures?: string;
   maxAddressFailures?: string;
   failureWindow?: string;
+  jobRunLength?: string;
 }
 
 export const DEFAULTS = {
@@ -74,6 +77,7 @@ export const DEFAULTS = {
   maxAccountFailures: "10",
   maxAddressFailures: "50",
   failureWindow: "5m",
+  jobRunLength: "auto",
 } as const;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -125,6 +129,9 @@ export function loadServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): Serv
         "--failure-window",
       ),
     },
+    jobRunLengthMs: runLength(
+      pick(flags.jobRunLength, "EMREST_JOB_RUN_LENGTH", DEFAULTS.jobRunLength),
+    ),
     diagnostics: env.EMREST_DIAGNOSTICS === "1",
   };
 
@@ -149,6 +156,18 @@ function duration(text: string, flag: string, zeroAllowed = false): number {
   const ms = parseDuration(text);
   if (ms === undefined || (ms === 0 && !zeroAllowed) || ms > 365 * 86_400_000) {
     throw new ConfigError(`${flag} must be a duration such as 900s, 15m or 1h, not "${text}"`);
+  }
+  return ms;
+}
+
+/** `auto`, or a duration of at least a second (a run shorter than that would never be seen). */
+function runLength(text: string): number | null {
+  if (text === "auto") return null;
+  const ms = parseDuration(text);
+  if (ms === undefined || ms < 1000 || ms > 7 * 86_400_000) {
+    throw new ConfigError(
+      `--job-run-length must be auto or a duration from 1s to 7 days such as 90s or 2h, not "${text}"`,
+    );
   }
   return ms;
 }

@@ -91,6 +91,12 @@ const OPTIONS: [string, string, string, string][] = [
     "EMREST_FAILURE_WINDOW",
   ],
   [
+    "--job-run-length <duration>",
+    "how long a job started through the API runs; auto: as long as its recent runs took",
+    DEFAULTS.jobRunLength,
+    "EMREST_JOB_RUN_LENGTH",
+  ],
+  [
     "--log-level <level>",
     "fatal, error, warn, info, debug, trace or silent",
     DEFAULTS.logLevel,

@@ -20,6 +20,7 @@ export const FAULTS = {
   UnsupportedVersion: { status: 400, message: "The requested API version is not supported." },
   MalformedBody: { status: 400, message: "The request body could not be read." },
   BadRequest: { status: 400, message: "The request is not valid." },
+  InvalidQuery: { status: 400, message: "The query's parameters are not valid." },
   BodyTooLarge: { status: 413, message: "The request body is too large." },
   HeadersTooLarge: { status: 431, message: "The request headers are too large." },
   ExpectationFailed: {

@@ -1,11 +1,29 @@
 import type { FastifyRequest } from "fastify";
+import type { InventoryView } from "../inventory/view.js";
 import type { ActiveSession } from "../sessions/session.js";
 import type { SessionService } from "../sessions/session-service.js";
+import type { InventoryRecord } from "../store/store.js";
+
+/** How job actions play out (see `src/actions/`). */
+export interface JobRunSettings {
+  /** How long a started run lasts; null for as long as the job's recent runs took. */
+  runLengthMs: number | null;
+  /** How long a task shows Running before it reports how the action went. */
+  taskSettleMs: number;
+}
 
 /** What every handler may use. */
 export interface HttpContext {
   service: SessionService;
   apiBase(request: FastifyRequest): string;
+  /** The backup inventory as of now: a snapshot that does not change under a request. */
+  inventory(): InventoryView | Promise<InventoryView>;
+  /**
+   * Writes inventory records in one store transaction, and resolves with a view of this node
+   * that shows them, so a reply never lags behind its own write.
+   */
+  putInventory(records: InventoryRecord[]): Promise<InventoryView>;
+  jobRuns: JobRunSettings;
 }
 
 declare module "fastify" {

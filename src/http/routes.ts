@@ -1,10 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { Fault } from "../faults/fault.js";
 import { LINKED_RESOURCE_PATHS } from "../sessions/link-sets.js";
+import { checkAccess } from "./access-check.js";
 import type { HttpContext } from "./context.js";
 import { tokenOf } from "./request-credentials.js";
+import { anyMethod, type Handler, type Route } from "./route.js";
+import { inventoryRoutes, SERVED_COLLECTIONS } from "./inventory-routes.js";
 import { getEntryPoint } from "./handlers/entry-point.js";
+import { getLookup, getLookupSvc } from "./handlers/lookup.js";
+import { postBackupSessionAction, postJobAction } from "./handlers/job-actions.js";
 import { notServed } from "./handlers/not-served.js";
+import { getQuery, getQuerySvc } from "./handlers/query.js";
+import { getSummaryReport, REPORT_FRAME_HANDLERS } from "./handlers/reports.js";
 import {
   currentSession,
   deleteLogonSession,
@@ -12,23 +19,38 @@ import {
   listLogonSessions,
   logon,
 } from "./handlers/sessions.js";
-
-type Handler = (request: FastifyRequest, reply: FastifyReply, context: HttpContext) => unknown;
-
-interface Route {
-  url: string;
-  /** Whether a logon session is needed before any method of this route is considered. */
-  authenticated: boolean;
-  /** Handlers by method; a method not listed answers 405 with `Allow`. */
-  methods: Partial<Record<string, Handler>>;
-}
-
-/** The methods a resource not served yet answers with 501; any other method gets 405. */
-const ALL_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as const;
+import { deleteTask, getTask, listTasks } from "./handlers/tasks.js";
 
 /** The API surface. Paths match case-insensitively with `//` and trailing slashes tolerated. */
 export function apiRoutes(): Route[] {
-  const served: Route[] = [
+  const served = servedRoutes();
+
+  // Every link a session carries resolves: to 501 until its resource is served, and so do
+  // the deeper paths below a served collection that emrest does not serve.
+  const pending = pendingLinkedPaths(served).flatMap((path): Route[] => [
+    ...(SERVED_COLLECTIONS.has(path)
+      ? []
+      : [{ url: `/api/${path}`, authenticated: true, methods: anyMethod(notServed) }]),
+    { url: `/api/${path}/*`, authenticated: true, methods: anyMethod(notServed) },
+  ]);
+  return [...served, ...withActions(inventoryRoutes()), ...pending];
+}
+
+// The actions served on objects the inventory routes read (spec §9): POST carries them.
+const ACTIONS: Record<string, Handler> = {
+  "/api/jobs/:id": postJobAction,
+  "/api/backupSessions/:id": postBackupSessionAction,
+};
+
+function withActions(routes: Route[]): Route[] {
+  return routes.map((route) => {
+    const action = ACTIONS[route.url];
+    return action ? { ...route, methods: { ...route.methods, POST: action } } : route;
+  });
+}
+
+function servedRoutes(): Route[] {
+  return [
     { url: "/api", authenticated: false, methods: { GET: getEntryPoint } },
     { url: "/api/sessionMngr", authenticated: false, methods: { POST: logon } },
     { url: "/api/logonSessions", authenticated: true, methods: { GET: listLogonSessions } },
@@ -37,14 +59,25 @@ export function apiRoutes(): Route[] {
       authenticated: true,
       methods: { GET: getLogonSession, DELETE: deleteLogonSession },
     },
+    { url: "/api/query", authenticated: true, methods: { GET: getQuery } },
+    { url: "/api/tasks", authenticated: true, methods: { GET: listTasks } },
+    { url: "/api/tasks/:id", authenticated: true, methods: { GET: getTask, DELETE: deleteTask } },
+    { url: "/api/querySvc", authenticated: true, methods: { GET: getQuerySvc } },
+    { url: "/api/lookupSvc", authenticated: true, methods: { GET: getLookupSvc } },
+    { url: "/api/lookup", authenticated: true, methods: { GET: getLookup } },
+    { url: "/api/reports/summary", authenticated: true, methods: { GET: getSummaryReport } },
+    ...Object.entries(REPORT_FRAME_HANDLERS).map(([path, handler]) => ({
+      url: `/api/reports/summary/${path}`,
+      authenticated: true,
+      methods: { GET: handler },
+    })),
   ];
+}
 
-  // Every link a session carries resolves: to 501 until its resource is served.
-  const pending = LINKED_RESOURCE_PATHS.flatMap((path): Route[] => [
-    { url: `/api/${path}`, authenticated: true, methods: anyMethod(notServed) },
-    { url: `/api/${path}/*`, authenticated: true, methods: anyMethod(notServed) },
-  ]);
-  return [...served, ...pending];
+/** The paths a LogonSession links to that no served route answers yet. */
+export function pendingLinkedPaths(served = servedRoutes()): string[] {
+  const urls = new Set(served.map((route) => route.url.toLowerCase()));
+  return LINKED_RESOURCE_PATHS.filter((path) => !urls.has(`/api/${path}`.toLowerCase()));
 }
 
 export function registerRoutes(app: FastifyInstance, context: HttpContext): void {
@@ -71,6 +104,7 @@ async function dispatch(
         : new Fault("SessionNotFound");
     }
     request.session = session;
+    checkAccess(request, session.record);
   }
 
   // HEAD answers as GET does; Node sends the headers without the body.
@@ -84,10 +118,6 @@ async function dispatch(
     );
   }
   return handler(request, reply, context);
-}
-
-function anyMethod(handler: Handler): Partial<Record<string, Handler>> {
-  return Object.fromEntries(ALL_METHODS.map((method) => [method, handler]));
 }
 
 function allowOf(route: Route): string {

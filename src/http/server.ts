@@ -3,12 +3,15 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { ServeConfig } from "../config.js";
+import { emptyInventory } from "../inventory/model.js";
+import { InventoryView } from "../inventory/view.js";
+import { TASK_SETTLE_MS } from "../actions/job-actions.js";
 import { AuditLog } from "../sessions/audit.js";
 import { loadAuditSalt } from "../sessions/audit-salt.js";
 import { warmUpCredentials } from "../sessions/credentials.js";
 import { startExpirySweeper } from "../sessions/expiry.js";
 import { SessionService } from "../sessions/session-service.js";
-import type { Store } from "../store/store.js";
+import type { InventoryRecord, Store } from "../store/store.js";
 import { apiBaseOf } from "./api-base.js";
 import { createApp } from "./app.js";
 import { handleClientError, handleConnect, handleExpectation } from "./client-error.js";
@@ -57,10 +60,20 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const EMPTY_INVENTORY = new InventoryView(emptyInventory());
+
 /** Serves the API on each enabled port over one app, and the expiry sweeper beside it. */
 export async function startServer(
   config: ServeConfig,
-  deps: { store: Store; logger: Logger; limits?: Partial<ServerLimits> },
+  deps: {
+    store: Store;
+    logger: Logger;
+    limits?: Partial<ServerLimits>;
+    /** Where the inventory comes from; an empty one when not given. */
+    inventory?: () => InventoryView | Promise<InventoryView>;
+    /** Writes records and gives the view that shows them; without it, writes go to the store. */
+    putInventory?: (records: InventoryRecord[]) => Promise<InventoryView>;
+  },
 ): Promise<RunningServer> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const options = serverOptions(limits);
@@ -74,9 +87,23 @@ export async function startServer(
     audit,
   });
 
+  const inventory = deps.inventory ?? (async () => EMPTY_INVENTORY);
+  const putInventory =
+    deps.putInventory ??
+    (async (records: InventoryRecord[]) => {
+      await deps.store.putInventoryRecords(records);
+      return inventory();
+    });
+
   let handler: Parameters<typeof createHttpServer>[1];
   const app = await createApp({
-    context: { service, apiBase: (request) => apiBaseOf(request, config.publicUrl) },
+    context: {
+      service,
+      apiBase: (request) => apiBaseOf(request, config.publicUrl),
+      inventory,
+      putInventory,
+      jobRuns: { runLengthMs: config.jobRunLengthMs, taskSettleMs: TASK_SETTLE_MS },
+    },
     logger: deps.logger,
     serverFactory: (h) => {
       handler = h;

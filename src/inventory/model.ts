@@ -240,6 +240,29 @@ export interface Agent {
   ipAddress: string;
 }
 
+/**
+ * An operation a client asked for, such as a job start, followed as EM's `Task` (spec §9).
+ * Only the logon session that asked sees it. The action itself is applied when the task is
+ * written; the task shows Running until `finishTime`, then Finished with its result.
+ */
+export interface Task {
+  /** `task-N`. */
+  id: string;
+  /** The logon session that asked: a hash of its key hash (`taskOwnerOf`), never the token. */
+  owner: string;
+  /** The vendor's name of the operation: `StartJob`, `StopJob`, `RetryJob`, `StopJobSession`. */
+  operation: string;
+  creationTime: number;
+  finishTime: number;
+  /** Whether the backup server did what was asked, and what it said. */
+  success: boolean;
+  message: string;
+  /** The job session the operation started or stopped, or null when it did neither. */
+  jobSessionId: Guid | null;
+  /** Set by `DELETE /api/tasks/{ID}`: stores keep no deletes, so a removed task is hidden. */
+  deleted: boolean;
+}
+
 /** The whole inventory. Arrays are the collections; order is creation order. */
 export interface Inventory {
   backupServers: BackupServer[];
@@ -262,6 +285,7 @@ export interface Inventory {
   vmReplicaPoints: VmReplicaPoint[];
   failoverPlans: FailoverPlan[];
   agents: Agent[];
+  tasks: Task[];
 }
 
 export type InventoryKind = keyof Inventory;
@@ -287,6 +311,7 @@ export const INVENTORY_KINDS: readonly InventoryKind[] = [
   "vmReplicaPoints",
   "failoverPlans",
   "agents",
+  "tasks",
 ];
 
 export function emptyInventory(): Inventory {

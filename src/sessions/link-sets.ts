@@ -4,6 +4,7 @@
  */
 import type { EntryPointModel, Link } from "../representation/representation.js";
 import type { Role } from "../store/store.js";
+import { mayRequest } from "./access.js";
 
 /** Every `?v=` value EM has had, oldest first (spec section 7). `v1` is API 1.0. */
 export const API_VERSIONS = ["v1", "v1_1", "v1_2", "v1_3", "v1_4", "v1_5", "v1_6", "v1_7"] as const;
@@ -167,39 +168,20 @@ const LIST_BY_VERSION: Record<ApiVersion, Row[]> = {
 // A tenant sees only Cloud Connect (cloud_connect_tenant_credentials), in every version.
 const TENANT_LIST: Row[] = [UP, CLOUD, TYPED_DELETE];
 
-// EM documents no per-role link list. We keep a Down link when the role's column of the
-// vendor's role matrix lets it GET the target (helpcenter.veeam.com/docs/vbr/em_rest/
-// security_roles_concept.html, v13). Paths the matrix does not grant by name (systemSessions,
-// cdpReplica/*, and /cloud, which lists only sub-resources) stay the administrator's, as do
-// actions such as Create backupServers. Up and Delete are everyone's.
-// prettier-ignore
-const PORTAL_USER_DENIED = new Set([
-  "jobs", "failoverPlans", "security", "cdpPolicies", "cdpReplica/vms", "cdpReplica/vApps",
-  "systemSessions", "cloud",
-]);
+// EM documents no per-role link list. A role is given a link exactly when the vendor's role
+// matrix lets it follow the link (src/sessions/access.ts, the same check that answers 403):
+// GET for Down, POST with the link's action for Create. Up and Delete are everyone's.
+const METHOD_OF_REL: Record<string, string> = { Down: "GET", Create: "POST", Delete: "DELETE" };
 
-// EM's one Restore Operator role is split into VM, File, ... Restore Operators in REST; the
-// VM and File columns grant GET on exactly these paths.
-// prettier-ignore
-const RESTORE_OPERATOR_ALLOWED = new Set([
-  "failoverPlans", "backups", "restorePoints", "vmRestorePoints", "vAppRestorePoints",
-  "replicas", "vmReplicaPoints", "vAppReplicaPoints", "catalog/vms", "restoreSessions",
-  "tasks", "querySvc", "agents",
-]);
+function visibleTo(role: Role, [rel, , path]: Row): boolean {
+  if (rel === "Up") return true;
+  const method = METHOD_OF_REL[rel];
+  return method !== undefined && mayRequest({ kind: "account", role }, method, path);
+}
 
 function basePath(path: string): string {
   const query = path.indexOf("?");
   return query === -1 ? path : path.slice(0, query);
-}
-
-function visibleTo(role: Role, [rel, , path]: Row): boolean {
-  if (rel === "Up" || rel === "Delete" || role === "PortalAdministrator") return true;
-  if (rel !== "Down") return false;
-
-  const resource = basePath(path);
-  if (role === "PortalUser") return !PORTAL_USER_DENIED.has(resource);
-  if (role === "RestoreOperator") return RESTORE_OPERATOR_ALLOWED.has(resource);
-  throw new Error("an account without a role cannot hold a logon session");
 }
 
 function checkApiBase(apiBase: string): void {

@@ -5,9 +5,12 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { loadServeConfig, type ServeFlags } from "../../src/config.js";
 import { startServer } from "../../src/http/server.js";
+import type { Inventory } from "../../src/inventory/model.js";
+import { InventoryView } from "../../src/inventory/view.js";
 import { hashPassword } from "../../src/sessions/credentials.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import type { Role, Store } from "../../src/store/store.js";
+import { recordsOf, storeInventory } from "./store-inventory.js";
 import { basic, send, type Reply, type RequestOptions } from "./client.js";
 
 export interface TestServer {
@@ -27,10 +30,19 @@ export interface TestServer {
 
 /**
  * Starts emrest on free ports (HTTP and HTTPS) over the given store, memory by default, with
- * the local domain `SRV12`. Flags are those of `emrest serve`.
+ * the local domain `SRV12` and the given inventory (an empty one by default). Flags are those
+ * of `emrest serve`.
  */
 export async function startTestServer(
-  options: { store?: Store; flags?: ServeFlags; keepStore?: boolean } = {},
+  options: {
+    store?: Store;
+    flags?: ServeFlags;
+    keepStore?: boolean;
+    /** The inventory the resources show, or where they read it; empty when not given. */
+    inventory?: Inventory | (() => InventoryView | Promise<InventoryView>);
+    /** Written to the store first and read back from it, so the API's own writes show. */
+    storedInventory?: Inventory;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "emrest-test-"));
   const config = loadServeConfig(
@@ -46,7 +58,14 @@ export async function startTestServer(
     },
   });
 
-  const running = await startServer(config, { store, logger: pino({ level: "info" }, sink) });
+  const stored = options.storedInventory && storeInventory(store);
+  if (options.storedInventory) await store.replaceInventory(recordsOf(options.storedInventory));
+  const running = await startServer(config, {
+    store,
+    logger: pino({ level: "info" }, sink),
+    inventory: stored?.view ?? inventoryReader(options.inventory),
+    putInventory: stored?.put,
+  });
   const https = running.urls.find((url) => url.startsWith("https:"))!.replace(/\/api\/$/, "");
   const http = running.urls.find((url) => url.startsWith("http:"))!.replace(/\/api\/$/, "");
 
@@ -76,4 +95,12 @@ export async function startTestServer(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function inventoryReader(
+  given: Inventory | (() => InventoryView | Promise<InventoryView>) | undefined,
+): (() => InventoryView | Promise<InventoryView>) | undefined {
+  if (given === undefined || typeof given === "function") return given;
+  const view = new InventoryView(given);
+  return () => view;
 }

@@ -61,11 +61,11 @@ describe("errors in the API's Error representation", () => {
   });
 
   test("every link target not served yet answers 501 naming it, once logged on", async () => {
-    const reply = await send(`${server.http}/api/backupServers?format=Entity`, {
+    const reply = await send(`${server.http}/api/cdpPolicies?format=Entity`, {
       headers: { "x-restsvcsessionid": token },
     });
     assert.equal(reply.status, 501);
-    assert.match(parseXml(reply.body).Error["@Message"], /backupServers/);
+    assert.match(parseXml(reply.body).Error["@Message"], /cdpPolicies/);
 
     const anonymous = await send(`${server.http}/api/backupServers`);
     assert.equal(anonymous.status, 401);

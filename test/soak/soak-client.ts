@@ -76,7 +76,7 @@ export class SoakClient {
 
     const session = this.leastRecentlyUsed();
     const headers = { "x-restsvcsessionid": session.token };
-    if (roll < 0.35) return this.call("not-served", "GET", "backupServers", [501], headers);
+    if (roll < 0.35) return this.call("not-served", "GET", "cdpPolicies", [501], headers);
     if (roll < 0.65) return this.call("list", "GET", "logonSessions", [200], headers);
     return this.call("read", "GET", `logonSessions/${session.id}`, [200], headers);
   }

@@ -5,15 +5,17 @@ import type {
   LogonSessionModel,
   Representation,
 } from "../representation.js";
+import { queryResultJson } from "./query-result-json.js";
+import { hierarchyItemsJson, serviceJson } from "./services-json.js";
+import { taskJson, tasksJson } from "./task-json.js";
+import { jsonEntity, jsonLink, jsonNode, jsonReference } from "./json-resource.js";
 
 // Member order and nulls follow the replies captured from EM 12 (test/fixtures/): derived
 // type members first, then the base type's, every member present, null where absent.
 // Output is compact and has no byte-order mark; JSON.stringify escapes lone surrogates,
 // so the UTF-8 on the wire is always valid.
 
-function link(value: Link) {
-  return { Rel: value.rel, Href: value.href, Name: value.name, Type: value.type };
-}
+export const link = jsonLink;
 
 const writtenLinks = new WeakMap<Link, string>();
 
@@ -61,9 +63,21 @@ function error(model: ErrorModel) {
 
 /** JSON bodies in the PascalCase shape EM 12 sends and clients parse. */
 export const jsonRepresentation: Representation = {
+  name: "json",
   contentType: "application/json; charset=utf-8",
   entryPoint: (model) => JSON.stringify(entryPoint(model)),
   logonSession: (model) => logonSession(model),
   logonSessions: (models) => `{"LogonSessions":[${models.map(logonSession).join(",")}]}`,
   error: (model) => JSON.stringify(error(model)),
+  queryResult: queryResultJson,
+  service: serviceJson,
+  hierarchyItems: hierarchyItemsJson,
+  task: taskJson,
+  tasks: tasksJson,
+  entity: (model) => JSON.stringify(jsonEntity(model)),
+  entities: (listName, models) => JSON.stringify({ [listName]: models.map(jsonEntity) }),
+  reference: (model) => JSON.stringify(jsonReference(model)),
+  references: (models) => JSON.stringify({ Refs: models.map(jsonReference) }),
+  nodeList: (model) => JSON.stringify({ [model.jsonName]: model.items.map(jsonNode) }),
+  node: (model) => JSON.stringify(jsonNode(model.node)),
 };

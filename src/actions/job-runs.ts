@@ -1,0 +1,90 @@
+import { randomUUID } from "node:crypto";
+import type { Job, JobSession, TaskSession } from "../inventory/model.js";
+import type { InventoryView } from "../inventory/view.js";
+
+/** A new run's length when the job has never run: a short incremental backup. */
+const FIRST_RUN_MS = 10 * 60_000;
+
+/** How many of a job's ended runs set the length of its next one. */
+const RECENT_RUNS = 5;
+
+/** The job's runs, newest first. */
+export function runsOf(view: InventoryView, jobId: string): JobSession[] {
+  return view
+    .all("jobSessions")
+    .filter((run) => run.jobId === jobId)
+    .sort((a, b) => b.creationTime - a.creationTime);
+}
+
+/** The tasks of one run, one per VM it processes. */
+export function tasksOf(view: InventoryView, run: JobSession): TaskSession[] {
+  return view.all("taskSessions").filter((task) => task.jobSessionId === run.id);
+}
+
+/** As long as the job's recent runs took on average, so a started job looks like its history. */
+export function usualRunLength(runs: readonly JobSession[], now: number): number {
+  const ended = runs.filter((run) => run.endTime <= now).slice(0, RECENT_RUNS);
+  if (ended.length === 0) return FIRST_RUN_MS;
+  const total = ended.reduce((sum, run) => sum + (run.endTime - run.creationTime), 0);
+  return Math.max(1000, Math.round(total / ended.length));
+}
+
+/**
+ * A new run of `job` from `now`, ending `lengthMs` later with Success, and one task per VM.
+ * The VMs finish one after another, the last as the run ends, so progress moves steadily.
+ */
+export function newRun(
+  view: InventoryView,
+  job: Job,
+  opts: { now: number; lengthMs: number; isRetry: boolean; vmIds: readonly string[] },
+): { run: JobSession; tasks: TaskSession[] } {
+  const { now, lengthMs } = opts;
+  const run: JobSession = {
+    id: randomUUID(),
+    jobId: job.id,
+    kind: job.jobType === "Replica" ? "Replica" : "Backup",
+    creationTime: now,
+    endTime: now + lengthMs,
+    result: "Success",
+    failureMessage: "",
+    isRetry: opts.isRetry,
+  };
+
+  const vmIds = opts.vmIds.filter((vmId) => view.get("vms", vmId) !== undefined);
+  const tasks = vmIds.map((vmId, index): TaskSession => ({
+    id: randomUUID(),
+    jobSessionId: run.id,
+    vmId,
+    creationTime: now,
+    endTime: now + Math.round((lengthMs * (index + 1)) / vmIds.length),
+    result: "Success",
+    reason: "",
+    totalSize: view.get("vms", vmId)!.sizeBytes,
+  }));
+  return { run, tasks };
+}
+
+/**
+ * `run` stopped at `now`: an immediate stop ends the session with Failed, and the VMs not yet
+ * done get no restore point (helpcenter.veeam.com/docs/backup/hyperv/job_sessions_termination.html).
+ * VMs already done keep their result.
+ */
+export function stoppedRun(
+  run: JobSession,
+  tasks: readonly TaskSession[],
+  opts: { now: number; userName: string },
+): { run: JobSession; tasks: TaskSession[] } {
+  const { now } = opts;
+  const message = `Stopped by ${opts.userName}.`;
+  const stopped = { ...run, endTime: now, result: "Failed" as const, failureMessage: message };
+  const cut = tasks
+    .filter((task) => task.endTime > now)
+    .map((task) => ({ ...task, endTime: now, result: "Failed" as const, reason: message }));
+  return { run: stopped, tasks: cut };
+}
+
+/** The VMs a retry processes again: those that failed in `run`, or all of the job's. */
+export function vmsToRetry(job: Job, tasks: readonly TaskSession[]): string[] {
+  const failed = tasks.filter((task) => task.result === "Failed").map((task) => task.vmId);
+  return failed.length > 0 ? [...new Set(failed)] : job.vmIds;
+}

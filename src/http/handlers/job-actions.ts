@@ -1,0 +1,85 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+import {
+  JOB_ACTIONS,
+  planJobAction,
+  planSessionStop,
+  type ActionContext,
+  type ActionPlan,
+} from "../../actions/job-actions.js";
+import { planRecords } from "../../actions/plan-records.js";
+import { taskModel } from "../../actions/task-model.js";
+import { taskOwnerOf } from "../../actions/task-owner.js";
+import type { InventoryView } from "../../inventory/view.js";
+import type { HttpContext } from "../context.js";
+import { sendRepresented } from "../reply.js";
+import { notFound } from "../resource-request.js";
+import { actionOf, idOf } from "./action-params.js";
+
+// The job actions the vendor documents and emrest does not serve yet (jobs_id).
+const JOB_ACTIONS_NOT_YET = ["sync", "clone", "toggleScheduleEnabled"];
+
+/**
+ * `POST /api/jobs/{ID}?action=start|stop|retry`: `202 Accepted` and the `Task` that follows
+ * the action (post_jobs_id_actionstart, …stop, …retry).
+ */
+export async function postJobAction(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: HttpContext,
+) {
+  const action = actionOf(request, JOB_ACTIONS, JOB_ACTIONS_NOT_YET);
+  const view = await context.inventory();
+  const job = view.get("jobs", idOf(request));
+  if (job === undefined) throw notFound("job", idOf(request));
+
+  const plan = planJobAction(job, action, actionContext(request, context, view));
+  return applyAndAnswer(request, reply, context, plan);
+}
+
+/** `POST /api/backupSessions/{ID}?action=stop`: stops one backup job session (202 and a Task). */
+export async function postBackupSessionAction(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: HttpContext,
+) {
+  actionOf(request, ["stop"], []);
+  const view = await context.inventory();
+  const run = view.get("jobSessions", idOf(request));
+  const job = run && view.get("jobs", run.jobId);
+  if (run === undefined || run.kind !== "Backup" || job === undefined) {
+    throw notFound("backup job session", idOf(request));
+  }
+
+  const plan = planSessionStop(run, job, actionContext(request, context, view));
+  return applyAndAnswer(request, reply, context, plan);
+}
+
+function actionContext(
+  request: FastifyRequest,
+  context: HttpContext,
+  view: InventoryView,
+): ActionContext {
+  const { record } = request.session!;
+  return {
+    view,
+    now: Date.now(),
+    owner: taskOwnerOf(record.keyHash),
+    userName: record.userName,
+    runLengthMs: context.jobRuns.runLengthMs,
+    settleMs: context.jobRuns.taskSettleMs,
+  };
+}
+
+// The action is in the store, and in this node's view, before the client hears of it: the
+// new session is listed at once by the node that answered, and by the others within their
+// refresh interval.
+async function applyAndAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context: HttpContext,
+  plan: ActionPlan,
+) {
+  const view = await context.putInventory(planRecords(plan));
+  const model = taskModel(context.apiBase(request), plan.task, view, Date.now());
+  return sendRepresented(request, reply, 202, (representation) => representation.task(model));
+}

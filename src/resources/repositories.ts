@@ -1,0 +1,68 @@
+/**
+ * `/repositories`: backup repositories. Entity and links from the captured EM 12 reply
+ * (veeam_repositories_overview_metrics_v12.json), which adds `Kind` to the XSD's Capacity and
+ * FreeSpace; the reference carries the same links with `Alternate` to the entity (vendor's
+ * repositories_id page). The inventory keeps replicas apart from repositories, so
+ * `repositories/{ID}/replicas` is an empty list.
+ */
+import type { Repository } from "../inventory/model.js";
+import type { Link } from "../representation/representation.js";
+import { backups } from "./backups.js";
+import { byId } from "./by-id.js";
+import { REPOSITORY } from "./kind-names.js";
+import { childrenOf } from "./relations.js";
+import { replicas } from "./replicas.js";
+import {
+  alternateToEntity,
+  alternateToRef,
+  pathLink,
+  pathOf,
+  type ResourceContext,
+  type ResourceKind,
+} from "./resource-kind.js";
+import { serverLink } from "./site.js";
+
+function downLinks(repository: Repository, ctx: ResourceContext): Link[] {
+  const self = pathOf(repositories, repository);
+  return [
+    pathLink(ctx, "Down", `${self}/backups`, "BackupReferenceList"),
+    pathLink(ctx, "Down", `${self}/replicas`, "ReplicaReferenceList"),
+  ];
+}
+
+export const repositories: ResourceKind<Repository> = {
+  ...REPOSITORY,
+  ...byId("repositories"),
+  listElement: "Repositories",
+  nameOf: (repository) => repository.name,
+
+  refLinks: (repository, ctx) => [
+    serverLink(ctx, repository.backupServerId),
+    alternateToEntity(repositories, repository, ctx),
+    ...downLinks(repository, ctx),
+  ],
+
+  entityLinks: (repository, ctx) => [
+    serverLink(ctx, repository.backupServerId),
+    alternateToRef(repositories, repository, ctx),
+    ...downLinks(repository, ctx),
+  ],
+
+  levels: (repository) => [
+    {
+      elements: [
+        ["Capacity", repository.capacity],
+        ["FreeSpace", repository.freeSpace],
+        ["Kind", repository.kind],
+      ],
+    },
+  ],
+
+  children: {
+    backups: {
+      kind: () => backups,
+      items: (r, ctx) => childrenOf(ctx.view, "backups", "repositoryId", r.id),
+    },
+    replicas: { kind: () => replicas, items: () => [] },
+  },
+};

@@ -35,6 +35,14 @@ export class MemoryInventory {
     return this.#write(chosen);
   }
 
+  async seed(records: InventoryRecord[]): Promise<{ generation: number; revision: number } | null> {
+    const chosen = await recordsToWrite(records);
+    // Checked after the await, with nothing between the check and the write.
+    if (this.#generation !== 0) return null;
+    this.#generation = 1;
+    return this.#write(chosen);
+  }
+
   async put(records: InventoryRecord[]): Promise<{ generation: number; revision: number }> {
     const chosen = await recordsToWrite(records);
     // The first write of any kind starts the first generation: 0 means never written.

@@ -197,6 +197,11 @@ export class MemoryStore implements Store {
     return await this.#inventory.replace(records);
   }
 
+  async seedInventory(records: InventoryRecord[]) {
+    this.#check();
+    return await this.#inventory.seed(records);
+  }
+
   async putInventoryRecords(records: InventoryRecord[]) {
     this.#check();
     return await this.#inventory.put(records);

@@ -226,6 +226,15 @@ export class PostgresStore implements Store {
     return await this.#transaction((client) => inventory.writeInventory(client, chosen, true));
   }
 
+  async seedInventory(records: InventoryRecord[]) {
+    const chosen = await recordsToWrite(records);
+    return await this.#transaction(async (client) =>
+      (await inventory.lockGeneration(client)) === 0
+        ? await inventory.writeInventory(client, chosen, true)
+        : null,
+    );
+  }
+
   async putInventoryRecords(records: InventoryRecord[]) {
     const chosen = await recordsToWrite(records);
     return await this.#transaction((client) => inventory.writeInventory(client, chosen, false));

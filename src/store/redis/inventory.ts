@@ -39,7 +39,16 @@ export class RedisInventory {
     return toState(await this.#redis.script(scripts.PUT_INVENTORY, [this.#keys.inventory], args));
   }
 
-  async replace(records: InventoryRecord[]): Promise<State> {
+  replace(records: InventoryRecord[]): Promise<State> {
+    return this.#replace(records, false) as Promise<State>;
+  }
+
+  /** A replace that switches only when no inventory was ever written; else null. */
+  seed(records: InventoryRecord[]): Promise<State | null> {
+    return this.#replace(records, true);
+  }
+
+  async #replace(records: InventoryRecord[], first: boolean): Promise<State | null> {
     const chosen = await recordsToWrite(records);
     const slot = randomUUID();
     const [log, bodies] = [this.#keys.inventoryLog(slot), this.#keys.inventoryBodies(slot)];
@@ -47,7 +56,9 @@ export class RedisInventory {
       await this.#fill(slot, chosen);
       const keys = [this.#keys.inventory, log, bodies];
       const args = [this.#keys.inventorySlotPrefix, slot, String(chosen.length)];
-      return toState(await this.#redis.script(scripts.SWITCH_INVENTORY, keys, args));
+      if (first) args.push("first");
+      const reply = await this.#redis.script(scripts.SWITCH_INVENTORY, keys, args);
+      return reply === null ? null : toState(reply);
     } catch (error) {
       await this.#redis.run((client) => client.unlink([log, bodies])).catch(() => undefined);
       throw error;

@@ -17,7 +17,11 @@ export interface InventorySourceOptions {
   logger: Logger;
   /** How often the store is asked whether the inventory moved; a second by default. */
   checkEveryMs?: number;
-  /** How long one read may take before it counts as failed; ten checks by default. */
+  /**
+   * How long a check's read may take before it counts as failed; a minute by default, which
+   * leaves room for reading a big inventory whole (each page is bounded by the store's own
+   * time-outs; this catches a read that never ends).
+   */
   readTimeoutMs?: number;
 }
 
@@ -55,7 +59,7 @@ export class InventorySource {
   constructor(options: InventorySourceOptions) {
     this.#options = options;
     this.#checkEveryMs = options.checkEveryMs ?? 1000;
-    this.#readTimeoutMs = options.readTimeoutMs ?? Math.max(10 * this.#checkEveryMs, 5000);
+    this.#readTimeoutMs = options.readTimeoutMs ?? 60_000;
   }
 
   /**
@@ -64,15 +68,15 @@ export class InventorySource {
    */
   async start(): Promise<void> {
     const { store, seed, logger } = this.#options;
-    if (seed !== undefined) {
-      const first = await store.readInventory(this.#loaded.seen);
-      if (first.generation === 0) {
-        const seeded = await store.seedInventory(inventoryRecords(seed()));
-        if (seeded) logger.info(seeded, "the store had no inventory: wrote the starting one");
-      }
+    const nothing = this.#loaded.seen;
+    let first = await store.readInventory(nothing);
+    if (first.generation === 0 && seed !== undefined) {
+      const seeded = await store.seedInventory(inventoryRecords(seed()));
+      if (seeded) logger.info(seeded, "the store had no inventory: wrote the starting one");
+      first = await store.readInventory(nothing);
     }
 
-    await this.#nextCheck();
+    await this.#inLine(() => this.#apply(first));
     this.#schedule();
   }
 

@@ -16,7 +16,10 @@ export interface JobRunSettings {
 export interface HttpContext {
   service: SessionService;
   apiBase(request: FastifyRequest): string;
-  /** The backup inventory as of now: a snapshot that does not change under a request. */
+  /**
+   * The backup inventory as this node last read it from the store (about a second old at
+   * most): a snapshot that does not change under a request, and never waits for the store.
+   */
   inventory(): InventoryView | Promise<InventoryView>;
   /**
    * Writes inventory records in one store transaction, and resolves with a view of this node

@@ -3,15 +3,15 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { ServeConfig } from "../config.js";
-import { emptyInventory } from "../inventory/model.js";
-import { InventoryView } from "../inventory/view.js";
 import { TASK_SETTLE_MS } from "../actions/job-actions.js";
+import { InventorySource } from "../inventory/inventory-source.js";
+import type { Inventory } from "../inventory/model.js";
 import { AuditLog } from "../sessions/audit.js";
 import { loadAuditSalt } from "../sessions/audit-salt.js";
 import { warmUpCredentials } from "../sessions/credentials.js";
 import { startExpirySweeper } from "../sessions/expiry.js";
 import { SessionService } from "../sessions/session-service.js";
-import type { InventoryRecord, Store } from "../store/store.js";
+import type { Store } from "../store/store.js";
 import { apiBaseOf } from "./api-base.js";
 import { createApp } from "./app.js";
 import { handleClientError, handleConnect, handleExpectation } from "./client-error.js";
@@ -57,24 +57,25 @@ export interface RunningServer {
   /** One `…/api/` URL per listener, HTTPS first. */
   urls: string[];
   service: SessionService;
+  inventory: InventorySource;
   close(): Promise<void>;
 }
 
-const EMPTY_INVENTORY = new InventoryView(emptyInventory());
+export interface ServerDeps {
+  store: Store;
+  logger: Logger;
+  limits?: Partial<ServerLimits>;
+  /** The inventory written to a store that never had one; none by default. */
+  inventorySeed?: () => Inventory;
+  /** How often the store is asked for inventory changes; about a second by default. */
+  inventoryCheckEveryMs?: number;
+}
 
-/** Serves the API on each enabled port over one app, and the expiry sweeper beside it. */
-export async function startServer(
-  config: ServeConfig,
-  deps: {
-    store: Store;
-    logger: Logger;
-    limits?: Partial<ServerLimits>;
-    /** Where the inventory comes from; an empty one when not given. */
-    inventory?: () => InventoryView | Promise<InventoryView>;
-    /** Writes records and gives the view that shows them; without it, writes go to the store. */
-    putInventory?: (records: InventoryRecord[]) => Promise<InventoryView>;
-  },
-): Promise<RunningServer> {
+/**
+ * Serves the API on each enabled port over one app, with the expiry sweeper and the inventory
+ * checks beside it. Rejects when the store cannot be read at start.
+ */
+export async function startServer(config: ServeConfig, deps: ServerDeps): Promise<RunningServer> {
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const options = serverOptions(limits);
   const audit = new AuditLog(deps.logger, await loadAuditSalt(config.dataDir));
@@ -87,21 +88,20 @@ export async function startServer(
     audit,
   });
 
-  const inventory = deps.inventory ?? (async () => EMPTY_INVENTORY);
-  const putInventory =
-    deps.putInventory ??
-    (async (records: InventoryRecord[]) => {
-      await deps.store.putInventoryRecords(records);
-      return inventory();
-    });
+  const inventory = new InventorySource({
+    store: deps.store,
+    seed: deps.inventorySeed,
+    logger: deps.logger,
+    checkEveryMs: deps.inventoryCheckEveryMs,
+  });
 
   let handler: Parameters<typeof createHttpServer>[1];
   const app = await createApp({
     context: {
       service,
       apiBase: (request) => apiBaseOf(request, config.publicUrl),
-      inventory,
-      putInventory,
+      inventory: () => inventory.view(),
+      putInventory: (records) => inventory.put(records),
       jobRuns: { runLengthMs: config.jobRunLengthMs, taskSettleMs: TASK_SETTLE_MS },
     },
     logger: deps.logger,
@@ -132,26 +132,35 @@ export async function startServer(
     listeners.push({ scheme: "http", server: app.server, port: config.httpPort });
 
   const urls: string[] = [];
-  for (const listener of listeners) {
-    applyTimeouts(listener.server, options);
-    if (listener.server !== app.server) listener.server.on("clientError", handleClientError);
-    listener.server.on("connect", handleConnect);
-    listener.server.on("checkExpectation", handleExpectation);
-    await listen(listener.server, listener.port, config.listen);
-    const { port } = listener.server.address() as AddressInfo;
-    urls.push(`${listener.scheme}://${hostForUrl(config.listen)}:${port}/api/`);
+  try {
+    // Read before the ports open, so the first request finds the inventory.
+    await inventory.start();
+    for (const listener of listeners) {
+      applyTimeouts(listener.server, options);
+      if (listener.server !== app.server) listener.server.on("clientError", handleClientError);
+      listener.server.on("connect", handleConnect);
+      listener.server.on("checkExpectation", handleExpectation);
+      await listen(listener.server, listener.port, config.listen);
+      const { port } = listener.server.address() as AddressInfo;
+      urls.push(`${listener.scheme}://${hostForUrl(config.listen)}:${port}/api/`);
+    }
+  } catch (error) {
+    inventory.close();
+    await app.close().catch(() => undefined);
+    throw error;
   }
 
   const sweepEvery = Math.max(1_000, Math.min(60_000, Math.floor(config.idleTimeoutMs / 4)));
   const stopSweeper = startExpirySweeper(deps.store, sweepEvery, deps.logger, audit);
 
   const close = async () => {
+    inventory.close();
     await stopSweeper();
     const grace = limits.shutdownGraceMs;
     await Promise.all(listeners.map((listener) => shutDown(listener.server, grace)));
     await app.close();
   };
-  return { urls, service, close };
+  return { urls, service, inventory, close };
 }
 
 function applyTimeouts(server: Server, options: ServerOptions): void {

@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+
 import { recordKey } from "./inventory-writes.js";
 import { StoreUnavailable, type InventoryChanges, type InventoryRecord } from "./store.js";
 
@@ -61,6 +63,8 @@ async function readOnce(
     }
     if (page.records.length < limit) break;
 
+    // A store that answers at once (SQLite) would otherwise read every page in one turn.
+    await nextTurn();
     page = await readPage(page.records[page.records.length - 1].revision, limit);
     if (page.generation !== generation) return undefined;
   }

@@ -1,3 +1,5 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+
 import type { InventoryRecord } from "./store.js";
 
 /**
@@ -6,20 +8,30 @@ import type { InventoryRecord } from "./store.js";
  */
 const KIND = /^[A-Za-z][A-Za-z0-9]*$/;
 
+/** Records checked between two turns of the event loop: a few milliseconds of work. */
+const CHECK_CHUNK = 10_000;
+
 /**
  * The records of one write, checked and with one record per kind and id: when a write names
  * the same object twice, the later one wins and takes the later place, as if the two had
  * been written one after the other. A malformed record is a caller's bug, refused early.
+ * Asynchronous so that checking 200,000 records lets the event loop run in between.
  */
-export function recordsToWrite(records: readonly InventoryRecord[]): InventoryRecord[] {
-  const byKey = new Map<string, InventoryRecord>();
-  for (const record of records) {
-    checkRecord(record);
-    const key = recordKey(record);
-    byKey.delete(key);
-    byKey.set(key, { kind: record.kind, id: record.id, body: record.body });
+export async function recordsToWrite(
+  records: readonly InventoryRecord[],
+): Promise<InventoryRecord[]> {
+  const lastAt = new Map<string, number>();
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0 && i % CHECK_CHUNK === 0) await nextTurn();
+    checkRecord(records[i]);
+    lastAt.set(recordKey(records[i]), i);
   }
-  return [...byKey.values()];
+
+  const kept =
+    lastAt.size === records.length
+      ? records
+      : records.filter((record, i) => lastAt.get(recordKey(record)) === i);
+  return kept.map(({ kind, id, body }) => ({ kind, id, body }));
 }
 
 /** `kind:id`, unambiguous because a kind has no colon. */

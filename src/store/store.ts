@@ -177,6 +177,14 @@ export interface InventoryStore {
   readInventory(since: { generation: number; revision: number }): Promise<InventoryChanges>;
   /** Replaces the whole inventory in one transaction and starts a new generation. */
   replaceInventory(records: InventoryRecord[]): Promise<{ generation: number; revision: number }>;
+  /**
+   * Writes these records as the first inventory (generation 1) in one transaction, only when
+   * no inventory was ever written (generation 0); otherwise writes nothing and gives null.
+   * Nodes that start together on an empty store may all try: one seed lands.
+   */
+  seedInventory(
+    records: InventoryRecord[],
+  ): Promise<{ generation: number; revision: number } | null>;
   /** Inserts or overwrites these records (by kind and id) in one transaction. */
   putInventoryRecords(
     records: InventoryRecord[],

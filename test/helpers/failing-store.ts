@@ -83,6 +83,8 @@ export class FailingStore implements S.Store {
     this.#call("readInventory", () => this.inner.readInventory(since));
   replaceInventory = (records: S.InventoryRecord[]) =>
     this.#call("replaceInventory", () => this.inner.replaceInventory(records));
+  seedInventory = (records: S.InventoryRecord[]) =>
+    this.#call("seedInventory", () => this.inner.seedInventory(records));
   putInventoryRecords = (records: S.InventoryRecord[]) =>
     this.#call("putInventoryRecords", () => this.inner.putInventoryRecords(records));
 

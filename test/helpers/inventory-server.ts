@@ -2,7 +2,6 @@
  * A test server showing the hand-written fixture inventory, with an administrator logged on:
  * `json(path)` and `xml(path)` GET a path under `/api/` with the session token.
  */
-import { InventoryView } from "../../src/inventory/view.js";
 import type { Inventory } from "../../src/inventory/model.js";
 import type { Reply } from "./client.js";
 import { fixtureInventory } from "./inventory-fixture.js";
@@ -23,9 +22,7 @@ export interface InventoryServer {
 export async function startInventoryServer(
   inventory: Inventory = fixtureInventory(),
 ): Promise<InventoryServer> {
-  const view = new InventoryView(inventory);
-  // A Promise, as a store-backed source gives one.
-  const server = await startTestServer({ inventory: async () => view });
+  const server = await startTestServer({ inventory });
   await server.addAccount("admin", "secret");
   const { token } = await server.logon("admin", "secret");
   const api = `${server.http}/api/`;

@@ -5,12 +5,11 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { loadServeConfig, type ServeFlags } from "../../src/config.js";
 import { startServer } from "../../src/http/server.js";
+import type { InventorySource } from "../../src/inventory/inventory-source.js";
 import type { Inventory } from "../../src/inventory/model.js";
-import { InventoryView } from "../../src/inventory/view.js";
 import { hashPassword } from "../../src/sessions/credentials.js";
 import { MemoryStore } from "../../src/store/memory/memory-store.js";
 import type { Role, Store } from "../../src/store/store.js";
-import { recordsOf, storeInventory } from "./store-inventory.js";
 import { basic, send, type Reply, type RequestOptions } from "./client.js";
 
 export interface TestServer {
@@ -18,6 +17,8 @@ export interface TestServer {
   http: string;
   https: string;
   store: Store;
+  /** The server's copy of the inventory, as its handlers see it. */
+  inventory: InventorySource;
   /** Every log line the server wrote, parsed. */
   logs: Record<string, unknown>[];
   addAccount(name: string, password: string, role?: Role): Promise<void>;
@@ -38,10 +39,10 @@ export async function startTestServer(
     store?: Store;
     flags?: ServeFlags;
     keepStore?: boolean;
-    /** The inventory the resources show, or where they read it; empty when not given. */
-    inventory?: Inventory | (() => InventoryView | Promise<InventoryView>);
-    /** Written to the store first and read back from it, so the API's own writes show. */
-    storedInventory?: Inventory;
+    /** Written to a store that never had an inventory when the server starts; none by default. */
+    inventory?: Inventory;
+    /** How often the server checks the store for inventory changes; about a second by default. */
+    inventoryCheckEveryMs?: number;
   } = {},
 ): Promise<TestServer> {
   const dataDir = await mkdtemp(join(tmpdir(), "emrest-test-"));
@@ -53,18 +54,18 @@ export async function startTestServer(
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString("utf8").split("\n").filter(Boolean)) logs.push(JSON.parse(line));
+      for (const line of chunk.toString("utf8").split("\n").filter(Boolean))
+        logs.push(JSON.parse(line));
       done();
     },
   });
 
-  const stored = options.storedInventory && storeInventory(store);
-  if (options.storedInventory) await store.replaceInventory(recordsOf(options.storedInventory));
+  const seed = options.inventory;
   const running = await startServer(config, {
     store,
     logger: pino({ level: "info" }, sink),
-    inventory: stored?.view ?? inventoryReader(options.inventory),
-    putInventory: stored?.put,
+    inventorySeed: seed && (() => seed),
+    inventoryCheckEveryMs: options.inventoryCheckEveryMs,
   });
   const https = running.urls.find((url) => url.startsWith("https:"))!.replace(/\/api\/$/, "");
   const http = running.urls.find((url) => url.startsWith("http:"))!.replace(/\/api\/$/, "");
@@ -73,10 +74,16 @@ export async function startTestServer(
     http,
     https,
     store,
+    inventory: running.inventory,
     logs,
     async addAccount(name, password, role = "PortalAdministrator") {
       const [domain, user] = name.includes("\\") ? name.split("\\") : ["SRV12", name];
-      await store.addAccount({ domain: domain!, name: user!, role, passwordHash: await hashPassword(password) });
+      await store.addAccount({
+        domain: domain!,
+        name: user!,
+        role,
+        passwordHash: await hashPassword(password),
+      });
     },
     async addTenant(name, password) {
       await store.addTenant({ name, passwordHash: await hashPassword(password) });
@@ -95,12 +102,4 @@ export async function startTestServer(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-function inventoryReader(
-  given: Inventory | (() => InventoryView | Promise<InventoryView>) | undefined,
-): (() => InventoryView | Promise<InventoryView>) | undefined {
-  if (given === undefined || typeof given === "function") return given;
-  const view = new InventoryView(given);
-  return () => view;
 }

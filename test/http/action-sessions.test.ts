@@ -12,7 +12,7 @@ describe("the job sessions that actions start and stop, as the session lists sho
 
   before(async () => {
     server = await startTestServer({
-      storedInventory: actionSite(Date.now()),
+      inventory: actionSite(Date.now()),
       flags: { jobRunLength: "3s" },
     });
     await server.addAccount("SRV12\\alice", "a");

@@ -20,7 +20,7 @@ describe("POST /api/jobs/{ID}?action=start|stop|retry and /api/backupSessions/{I
 
   before(async () => {
     server = await startTestServer({
-      storedInventory: actionSite(Date.now()),
+      inventory: actionSite(Date.now()),
       flags: { jobRunLength: "3s" },
     });
     await server.addAccount("SRV12\\alice", "a");

@@ -31,7 +31,7 @@ describe("GET /api/reports/summary/{frame}", () => {
   const { view } = reportSite(now);
 
   before(async () => {
-    server = await startTestServer({ inventory: () => Promise.resolve(view) });
+    server = await startTestServer({ inventory: view.inventory });
     await server.addAccount("SRV12\\alice", "a");
     token = (await server.logon("alice", "a")).token;
   });

@@ -11,7 +11,7 @@ describe("GET /api/tasks, GET and DELETE /api/tasks/{ID}", () => {
   let server: TestServer;
   before(async () => {
     server = await startTestServer({
-      storedInventory: actionSite(Date.now()),
+      inventory: actionSite(Date.now()),
       flags: { jobRunLength: "1s" },
     });
     await server.addAccount("SRV12\\alice", "a");

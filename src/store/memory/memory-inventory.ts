@@ -28,15 +28,23 @@ export class MemoryInventory {
     return { ...state, records, complete: !continues };
   }
 
-  replace(records: InventoryRecord[]): { generation: number; revision: number } {
-    const chosen = recordsToWrite(records);
+  async replace(records: InventoryRecord[]): Promise<{ generation: number; revision: number }> {
+    const chosen = await recordsToWrite(records);
     this.#records.clear();
     this.#generation++;
     return this.#write(chosen);
   }
 
-  put(records: InventoryRecord[]): { generation: number; revision: number } {
-    const chosen = recordsToWrite(records);
+  async seed(records: InventoryRecord[]): Promise<{ generation: number; revision: number } | null> {
+    const chosen = await recordsToWrite(records);
+    // Checked after the await, with nothing between the check and the write.
+    if (this.#generation !== 0) return null;
+    this.#generation = 1;
+    return this.#write(chosen);
+  }
+
+  async put(records: InventoryRecord[]): Promise<{ generation: number; revision: number }> {
+    const chosen = await recordsToWrite(records);
     // The first write of any kind starts the first generation: 0 means never written.
     this.#generation = Math.max(this.#generation, 1);
     return this.#write(chosen);

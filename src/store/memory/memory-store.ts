@@ -194,12 +194,17 @@ export class MemoryStore implements Store {
 
   async replaceInventory(records: InventoryRecord[]) {
     this.#check();
-    return this.#inventory.replace(records);
+    return await this.#inventory.replace(records);
+  }
+
+  async seedInventory(records: InventoryRecord[]) {
+    this.#check();
+    return await this.#inventory.seed(records);
   }
 
   async putInventoryRecords(records: InventoryRecord[]) {
     this.#check();
-    return this.#inventory.put(records);
+    return await this.#inventory.put(records);
   }
 
   #removeSessionsOf(kind: PrincipalKind, principalId: string): void {

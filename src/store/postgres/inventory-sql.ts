@@ -60,6 +60,17 @@ export async function readInventoryPage(
 }
 
 /**
+ * The inventory's generation, with the state row locked for the rest of the transaction, so
+ * a write that depends on it is not overtaken.
+ */
+export async function lockGeneration(client: PoolClient): Promise<number> {
+  const { rows } = await client.query<{ generation: string }>(
+    "SELECT generation FROM inventory_state FOR UPDATE",
+  );
+  return Number(rows[0].generation);
+}
+
+/**
  * Writes records, each with a revision of its own, inside the transaction `client` holds;
  * `replace` deletes every record first. Large writes go in several INSERTs.
  */

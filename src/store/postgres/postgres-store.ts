@@ -222,12 +222,21 @@ export class PostgresStore implements Store {
    * inventory writes wait for it; sessions and accounts are not held up.
    */
   async replaceInventory(records: InventoryRecord[]) {
-    const chosen = recordsToWrite(records);
+    const chosen = await recordsToWrite(records);
     return await this.#transaction((client) => inventory.writeInventory(client, chosen, true));
   }
 
+  async seedInventory(records: InventoryRecord[]) {
+    const chosen = await recordsToWrite(records);
+    return await this.#transaction(async (client) =>
+      (await inventory.lockGeneration(client)) === 0
+        ? await inventory.writeInventory(client, chosen, true)
+        : null,
+    );
+  }
+
   async putInventoryRecords(records: InventoryRecord[]) {
-    const chosen = recordsToWrite(records);
+    const chosen = await recordsToWrite(records);
     return await this.#transaction((client) => inventory.writeInventory(client, chosen, false));
   }
 

@@ -31,11 +31,17 @@ end
 return { redis.call('HGET', KEYS[1], 'generation'), string.format('%d', last) }`);
 
 /**
- * KEYS: state, the new slot's log, its bodies. ARGV: slot prefix, new slot, record count.
- * Makes a filled slot the current generation and drops the old one, unless the slot lost
- * records (it expired while being filled). Returns { generation, revision }.
+ * KEYS: state, the new slot's log, its bodies. ARGV: slot prefix, new slot, record count,
+ * "first" when the switch must happen only if no inventory was ever written. Makes a filled
+ * slot the current generation and drops the old one, unless the slot lost records (it
+ * expired while being filled). Returns { generation, revision }, or nil (the new slot
+ * dropped) when "first" was asked and an inventory exists.
  */
 export const SWITCH_INVENTORY = script(`
+if ARGV[4] == 'first' and tonumber(redis.call('HGET', KEYS[1], 'generation') or '0') ~= 0 then
+  redis.call('UNLINK', KEYS[2], KEYS[3])
+  return nil
+end
 if redis.call('ZCARD', KEYS[2]) ~= tonumber(ARGV[3]) then
   return redis.error_reply('ERR the new inventory expired before it was complete')
 end

@@ -35,19 +35,30 @@ export class RedisInventory {
 
   async put(records: InventoryRecord[]): Promise<State> {
     const args = [this.#keys.inventorySlotPrefix, randomUUID()];
-    for (const record of recordsToWrite(records)) args.push(recordKey(record), record.body);
+    for (const record of await recordsToWrite(records)) args.push(recordKey(record), record.body);
     return toState(await this.#redis.script(scripts.PUT_INVENTORY, [this.#keys.inventory], args));
   }
 
-  async replace(records: InventoryRecord[]): Promise<State> {
-    const chosen = recordsToWrite(records);
+  replace(records: InventoryRecord[]): Promise<State> {
+    return this.#replace(records, false) as Promise<State>;
+  }
+
+  /** A replace that switches only when no inventory was ever written; else null. */
+  seed(records: InventoryRecord[]): Promise<State | null> {
+    return this.#replace(records, true);
+  }
+
+  async #replace(records: InventoryRecord[], first: boolean): Promise<State | null> {
+    const chosen = await recordsToWrite(records);
     const slot = randomUUID();
     const [log, bodies] = [this.#keys.inventoryLog(slot), this.#keys.inventoryBodies(slot)];
     try {
       await this.#fill(slot, chosen);
       const keys = [this.#keys.inventory, log, bodies];
       const args = [this.#keys.inventorySlotPrefix, slot, String(chosen.length)];
-      return toState(await this.#redis.script(scripts.SWITCH_INVENTORY, keys, args));
+      if (first) args.push("first");
+      const reply = await this.#redis.script(scripts.SWITCH_INVENTORY, keys, args);
+      return reply === null ? null : toState(reply);
     } catch (error) {
       await this.#redis.run((client) => client.unlink([log, bodies])).catch(() => undefined);
       throw error;

@@ -217,6 +217,10 @@ export class RedisStore implements Store {
     return await this.#inventory.replace(records);
   }
 
+  async seedInventory(records: InventoryRecord[]) {
+    return await this.#inventory.seed(records);
+  }
+
   async putInventoryRecords(records: InventoryRecord[]) {
     return await this.#inventory.put(records);
   }

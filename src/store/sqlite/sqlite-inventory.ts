@@ -71,13 +71,17 @@ export function* writeInventory(
   return { generation, revision };
 }
 
-/** Runs `writeInventory` to its end at once, for writes small enough not to need yields. */
-export function writeInventoryNow(
+/** `writeInventory` as a replace, only when no inventory was ever written; else null. */
+export function* writeFirstInventory(
   sql: InventoryStatements,
   records: readonly InventoryRecord[],
-  replace: boolean,
-): StateRow {
-  const steps = writeInventory(sql, records, replace);
+): Generator<void, StateRow | null> {
+  if (sql.inventoryState.get()!.generation !== 0) return null;
+  return yield* writeInventory(sql, records, true);
+}
+
+/** Runs a write to its end at once, for writes small enough not to need yields. */
+export function runNow<T>(steps: Generator<void, T>): T {
   for (;;) {
     const step = steps.next();
     if (step.done) return step.value;

@@ -20,9 +20,11 @@ import * as rows from "./rows.js";
 import {
   inventoryStatements,
   readInventoryPage,
+  type InventoryStatements,
   WRITE_CHUNK,
   writeInventory,
-  writeInventoryNow,
+  runNow,
+  writeFirstInventory,
 } from "./sqlite-inventory.js";
 
 export interface SqliteStoreOptions {
@@ -210,11 +212,19 @@ export class SqliteStore implements S.Store {
   }
 
   replaceInventory(records: S.InventoryRecord[]) {
-    return this.#writeInventory("replace the inventory", records, true);
+    return this.#writeInventory("replace the inventory", records, (sql, chosen) =>
+      writeInventory(sql, chosen, true),
+    );
+  }
+
+  seedInventory(records: S.InventoryRecord[]) {
+    return this.#writeInventory("seed the inventory", records, writeFirstInventory);
   }
 
   putInventoryRecords(records: S.InventoryRecord[]) {
-    return this.#writeInventory("write inventory records", records, false);
+    return this.#writeInventory("write inventory records", records, (sql, chosen) =>
+      writeInventory(sql, chosen, false),
+    );
   }
 
   /**
@@ -222,11 +232,15 @@ export class SqliteStore implements S.Store {
    * runs in chunks on a connection of its own (see `runBulkTransaction`), so the event loop
    * keeps serving while it lasts. Either way it is one transaction.
    */
-  async #writeInventory(what: string, given: S.InventoryRecord[], replace: boolean) {
-    const records = recordsToWrite(given);
+  async #writeInventory<T>(
+    what: string,
+    given: S.InventoryRecord[],
+    write: (sql: InventoryStatements, records: S.InventoryRecord[]) => Generator<void, T>,
+  ): Promise<T> {
+    const records = await recordsToWrite(given);
     if (records.length <= WRITE_CHUNK) {
       return await this.#run(what, (sql) =>
-        this.#db.transaction(() => writeInventoryNow(sql, records, replace)).immediate(),
+        this.#db.transaction(() => runNow(write(sql, records))).immediate(),
       );
     }
 
@@ -234,9 +248,7 @@ export class SqliteStore implements S.Store {
     const options = { path: this.#path, begin, storeOpen: () => this.#db.open };
     try {
       this.#checkFile();
-      return await runBulkTransaction(options, (db) =>
-        writeInventory(inventoryStatements(db), records, replace),
-      );
+      return await runBulkTransaction(options, (db) => write(inventoryStatements(db), records));
     } catch (error) {
       throw mapSqliteError(error, what, this.#db.open);
     }

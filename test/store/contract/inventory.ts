@@ -176,6 +176,43 @@ export function inventoryTests(ctx: ContractContext): void {
     assert.deepEqual(changes.records, order);
   });
 
+  test("writes a seed as generation 1 to a store that never had an inventory", async () => {
+    const seed = [...records("jobs", 2), record("vms", 1)];
+
+    const state = await ctx.store.seedInventory(seed);
+
+    assert.equal(state?.generation, 1);
+    assert.deepEqual(await read(ctx.store), { ...state, records: seed, complete: true });
+  });
+
+  test("writes no seed over an inventory, even an empty one or one that was only put", async () => {
+    await ctx.store.putInventoryRecords([record("jobs", 1)]);
+    assert.equal(await ctx.store.seedInventory(records("vms", 3)), null);
+    await ctx.store.replaceInventory([]);
+    assert.equal(await ctx.store.seedInventory(records("vms", 3)), null);
+
+    const changes = await read(ctx.store);
+    assert.deepEqual(changes.records, []);
+    assert.equal(changes.generation, 2, "the refused seeds started no generation");
+  });
+
+  test("lands exactly one of the seeds two nodes write at once", async () => {
+    const other = ctx.sibling ? await ctx.sibling() : ctx.store;
+    // One big enough to be written in several steps where a store does that.
+    const seeds = [records("jobs", 5000), records("vms", 2)];
+
+    const states = await Promise.all([
+      ctx.store.seedInventory(seeds[0]),
+      other.seedInventory(seeds[1]),
+    ]);
+
+    const landed = states.findIndex((state) => state !== null);
+    assert.equal(states.filter((state) => state !== null).length, 1, "one seed lands");
+    const changes = await read(other);
+    assert.equal(changes.generation, 1);
+    assert.deepEqual(changes.records, seeds[landed]);
+  });
+
   test("raises StoreUnavailable for the inventory once closed", async () => {
     const store = ctx.store;
 
@@ -184,5 +221,6 @@ export function inventoryTests(ctx: ContractContext): void {
     await assert.rejects(read(store), StoreUnavailable);
     await assert.rejects(store.putInventoryRecords([record("jobs", 1)]), StoreUnavailable);
     await assert.rejects(store.replaceInventory([record("jobs", 1)]), StoreUnavailable);
+    await assert.rejects(store.seedInventory([record("jobs", 1)]), StoreUnavailable);
   });
 }

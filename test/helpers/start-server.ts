@@ -31,8 +31,8 @@ export interface TestServer {
 
 /**
  * Starts emrest on free ports (HTTP and HTTPS) over the given store, memory by default, with
- * the local domain `SRV12` and the given inventory (an empty one by default). Flags are those
- * of `emrest serve`.
+ * the local domain `SRV12`. The given inventory is written to a store that has none and read
+ * back from it, as every node reads its inventory. Flags are those of `emrest serve`.
  */
 export async function startTestServer(
   options: {

@@ -35,10 +35,20 @@ function parseJson(text: string): unknown {
     const message = (error as Error).message;
     // V8 says "… in JSON at position N"; a line and column are what an editor can go to.
     const position = /at position (\d+)/.exec(message);
-    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : "";
-    const what = message.replace(/\s*in JSON at position \d+.*$/, "");
+    const where = position ? ` at ${lineAndColumn(text, Number(position[1]))}` : jsonErrorAt(text);
+    const what = message.replace(/\s*(in JSON )?at position \d+.*$/, "").replace(/, ".*$/s, "");
     throw new InventoryFileMalformed(`not valid JSON${where}: ${what}`);
   }
+}
+
+/**
+ * Where the JSON goes wrong when V8 does not say ("Unexpected token '}', … is not valid JSON"):
+ * JSON is YAML's flow style, so the YAML parser finds the spot; the end for a cut-off text.
+ */
+function jsonErrorAt(text: string): string {
+  const at = parseDocument(text).errors[0]?.linePos?.[0];
+  if (at !== undefined) return ` at line ${at.line}, column ${at.col}`;
+  return text.trim() === "" ? "" : ` at ${lineAndColumn(text, text.trimEnd().length)}`;
 }
 
 function lineAndColumn(text: string, offset: number): string {

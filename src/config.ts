@@ -31,6 +31,8 @@ export interface ServeConfig {
   throttle: ThrottleSettings;
   /** How long a job started through the API runs; null for as long as its recent runs took. */
   jobRunLengthMs: number | null;
+  /** Start a store that never had an inventory empty, instead of with the default site. */
+  emptyInventory: boolean;
   /** `EMREST_DIAGNOSTICS=1`: log event-loop stalls and memory on SIGUSR2 (for the benchmark). */
   diagnostics: boolean;
 }
@@ -62,6 +64,7 @@ export interface ServeFlags {
   maxAddressFailures?: string;
   failureWindow?: string;
   jobRunLength?: string;
+  emptyInventory?: boolean;
 }
 
 export const DEFAULTS = {
@@ -132,6 +135,7 @@ export function loadServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): Serv
     jobRunLengthMs: runLength(
       pick(flags.jobRunLength, "EMREST_JOB_RUN_LENGTH", DEFAULTS.jobRunLength),
     ),
+    emptyInventory: flags.emptyInventory === true || env.EMREST_EMPTY_INVENTORY === "1",
     diagnostics: env.EMREST_DIAGNOSTICS === "1",
   };
 

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { accountsCommand } from "./accounts.js";
 import { commanderLine, errorLine, exitCodeOf, EXIT_OK } from "./errors.js";
+import { inventoryCommand } from "./inventory.js";
 import { processIo, type CliIo } from "./io.js";
 import { serveCommand } from "./serve.js";
 import { sessionsCommand } from "./sessions.js";
@@ -32,6 +33,7 @@ function buildProgram(io: CliIo): Command {
     .addCommand(accountsCommand(io))
     .addCommand(tenantsCommand(io))
     .addCommand(sessionsCommand(io))
+    .addCommand(inventoryCommand(io))
     .addCommand(versionCommand(io));
 
   configure(program, io);

@@ -109,6 +109,14 @@ export function addServeOptions(command: Command): Command {
     command.option(flag, withDefault(help, fallback, envName));
   }
   return command
+    .option(
+      "--empty-inventory",
+      withDefault(
+        "start a store that never had an inventory empty, not with the small example site",
+        "off",
+        "EMREST_EMPTY_INVENTORY=1",
+      ),
+    )
     .option("--no-https", "serve no HTTPS (same as --https-port off)")
     .option("--no-http", "serve no plain HTTP (same as --http-port off)");
 }

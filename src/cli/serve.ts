@@ -3,6 +3,7 @@ import { pino, type Logger } from "pino";
 import { loadServeConfig } from "../config.js";
 import { startDiagnostics } from "../diagnostics.js";
 import { startServer } from "../http/server.js";
+import { defaultInventory } from "../inventory/default-inventory.js";
 import { ensureAdministrator, type AdministratorOutcome } from "../sessions/bootstrap-admin.js";
 import { openStore } from "../store/open-store.js";
 import { lowerHelperThreadPriority } from "../thread-priority.js";
@@ -27,7 +28,9 @@ async function serve(io: CliIo, options: ServeOptions): Promise<void> {
   let administrator: AdministratorOutcome | undefined;
   try {
     administrator = await ensureAdministrator(store, config);
-    server = await startServer(config, { store, logger });
+    // The small example site makes the first `npm start` show real data (issue 4).
+    const inventorySeed = config.emptyInventory ? undefined : () => defaultInventory(Date.now());
+    server = await startServer(config, { store, logger, inventorySeed });
   } catch (error) {
     // A password generated before a failed start is shown all the same: it is not made twice.
     if (administrator !== undefined) announce(io, logger, administrator, config.adminPassword);

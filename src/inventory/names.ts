@@ -1,0 +1,97 @@
+/**
+ * Words the generator builds a believable site from: server roles, job themes, and the kind
+ * of messages a backup product writes when a run goes wrong. All made up for emrest.
+ */
+
+const GIB = 1024 ** 3;
+
+/** A kind of VM: its name prefix, the range of its used size, whether its files are indexed. */
+export interface VmRole {
+  prefix: string;
+  minBytes: number;
+  maxBytes: number;
+  indexed: boolean;
+}
+
+function role(prefix: string, minGib: number, maxGib: number, indexed = false): VmRole {
+  return { prefix, minBytes: minGib * GIB, maxBytes: maxGib * GIB, indexed };
+}
+
+export const VM_ROLES: readonly VmRole[] = [
+  role("dc", 40, 90, true),
+  role("sql", 150, 1600),
+  role("app", 50, 300, true),
+  role("web", 30, 120),
+  role("fs", 400, 4000, true),
+  role("exch", 300, 1800),
+  role("erp", 200, 900),
+  role("k8s-node", 80, 200),
+  role("jump", 40, 80, true),
+  role("mon", 60, 250),
+  role("print", 40, 70, true),
+  role("pki", 40, 60, true),
+  role("log", 200, 1200),
+  role("git", 100, 600),
+  role("crm", 120, 500, true),
+  role("rdsh", 80, 300, true),
+];
+
+export const JOB_THEMES: readonly string[] = [
+  "Domain Controllers",
+  "SQL Servers",
+  "Application Servers",
+  "Web Farm",
+  "File Services",
+  "Exchange",
+  "ERP",
+  "Kubernetes Nodes",
+  "Infrastructure",
+  "Monitoring",
+  "Remote Desktop",
+  "Development",
+];
+
+export const SITES: readonly string[] = ["ams", "fra", "lon", "nyc", "sfo", "sgp", "syd", "tyo"];
+
+export const SERVER_VERSIONS: readonly string[] = ["12.3.2.4465", "12.3.1.1139", "12.2.0.334"];
+
+export const AGENT_VERSIONS: readonly string[] = ["6.3.2.1307", "6.3.3.38", "6.2.0.121"];
+
+export const AGENT_SYSTEMS: readonly string[] = [
+  "Microsoft Windows Server 2022 (21H2, 64-bit)",
+  "Microsoft Windows Server 2019 (1809, 64-bit)",
+  "Red Hat Enterprise Linux 9.6 (Plow)",
+  "Ubuntu 22.04.5 LTS",
+];
+
+/** Why one VM of a run ended with a warning. */
+export const WARNING_REASONS: readonly string[] = [
+  "Changed block tracking is off for this VM, so every disk was read in full.",
+  "Guest processing could not truncate the database logs; the backup itself is complete.",
+  "The snapshot took longer than 10 minutes to remove.",
+  "Free space on the target repository is below 10 percent.",
+  "A disk of this VM is independent and was skipped.",
+];
+
+/** Why one VM of a run failed. */
+export const FAILURE_REASONS: readonly string[] = [
+  "Could not create a snapshot: the datastore has too little free space.",
+  "Lost the connection to the backup proxy while reading the disk.",
+  "The host did not answer within 30 minutes.",
+  "Guest credentials were refused, so application-aware processing stopped.",
+  "The target repository is out of free space.",
+  "The VM was not found in the host's inventory; was it removed or renamed?",
+];
+
+export const RESTORE_KINDS: readonly string[] = [
+  "FileLevelRestore",
+  "FileLevelRestore",
+  "FullVMRestore",
+  "InstantRecovery",
+];
+
+export const RESTORE_OPERATORS: readonly string[] = [
+  "Administrator",
+  "backup.operator",
+  "helpdesk",
+];

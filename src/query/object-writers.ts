@@ -1,18 +1,51 @@
-import { Fault } from "../faults/fault.js";
+import { jsonEntity, jsonReference } from "../representation/json/json-resource.js";
+import type { EntityModel, ReferenceModel } from "../representation/resource.js";
+import { xmlEntity, xmlReference } from "../representation/xml/xml-resource.js";
+import { entityModels, kindOfType, referenceModels } from "../resources/kinds.js";
+import type { ResourceKind } from "../resources/resource-kind.js";
 import type { ObjectWriter } from "./answer-query.js";
+import type { QueryType } from "./query-type.js";
 
 /**
- * The writers of a query's objects, one per representation. They belong with the resource
- * representations of each kind (references and entities of jobs, sessions…), which are not
- * written yet: until then a page with objects on it answers 501, and an empty page is
- * answered in full.
+ * The writers of a query's objects, one per representation. A query's objects are the
+ * objects of a resource kind, written by the same models as its collection: an entity in a
+ * page is the entity `GET {collection}/{ID}?format=Entity` answers, and a reference the `Ref`
+ * its collection lists (vendor's format page: references by default, or entities).
  */
 export function objectWriterFor(representation: "xml" | "json"): ObjectWriter {
-  return (type, format, items) => {
-    if (items.length === 0) return [];
-    throw new Fault(
-      "NotImplemented",
-      `Writing ${type.name} ${format === "Refs" ? "references" : "entities"} in ${representation.toUpperCase()} is not served by emrest yet.`,
-    );
+  const write = representation === "json" ? JSON_WRITER : XML_WRITER;
+  return (type, format, items, context) => {
+    const kind = kindOfQueryType(type);
+    const ctx = { view: context.view, apiBase: context.apiBase, now: context.now };
+    return format === "Refs"
+      ? referenceModels(kind, items, ctx).map(write.reference)
+      : entityModels(kind, items, ctx).map(write.entity);
   };
+}
+
+interface ItemWriter {
+  reference(model: ReferenceModel): string;
+  entity(model: EntityModel): string;
+}
+
+// In XML the namespaces go on QueryResult, so an object carries none of its own.
+const XML_WRITER: ItemWriter = {
+  reference: (model) => xmlReference(model),
+  entity: (model) => xmlEntity(model),
+};
+
+const JSON_WRITER: ItemWriter = {
+  reference: (model) => JSON.stringify(jsonReference(model)),
+  entity: (model) => JSON.stringify(jsonEntity(model)),
+};
+
+/**
+ * The resource kind whose objects a query type lists: its entity type is the query type's
+ * name (`vAppRestorePoint` is `VAppRestorePoint`). Every served type has one; a test keeps
+ * the two lists in step.
+ */
+export function kindOfQueryType(type: QueryType<unknown>): ResourceKind<unknown> {
+  const kind = kindOfType(type.name);
+  if (kind === undefined) throw new Error(`No resource kind writes ${type.name} objects.`);
+  return kind;
 }

@@ -1,4 +1,5 @@
 import type { QueryType } from "./query-type.js";
+import { DISCOVERED_COMPUTER } from "./types/agents.js";
 import {
   BACKUP,
   BACKUP_FILE,
@@ -104,6 +105,7 @@ export const SERVED_QUERY_TYPES: readonly QueryType<never>[] = [
   VAPP_RESTORE_POINT,
   REPLICA,
   VM_REPLICA_POINT,
+  DISCOVERED_COMPUTER,
 ] as QueryType<never>[];
 
 export type ResolvedType =

@@ -1,16 +1,18 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { test } from "node:test";
+import { kindOfQueryType } from "../../src/query/object-writers.js";
 import { SERVED_QUERY_TYPES, VENDOR_QUERY_TYPES } from "../../src/query/query-types.js";
 
 const doc = readFileSync(new URL("../../docs/query.md", import.meta.url), "utf8");
 
-test("docs/query.md lists every served type with exactly its properties", () => {
-  const rows = [...doc.matchAll(/^\| (\w+) \| ([\w, ]+) \|$/gm)]
-    .map((match) => [match[1], match[2]])
+test("docs/query.md lists every served type with its collection and exactly its properties", () => {
+  const rows = [...doc.matchAll(/^\| (\w+) \| ([\w/]+) \| ([\w, ]+) \|$/gm)]
+    .map((match) => [match[1], match[2], match[3]])
     .filter(([type]) => type !== "type");
   const served = SERVED_QUERY_TYPES.map((type) => [
     type.name,
+    kindOfQueryType(type).collection,
     type.properties.map((p) => p.name).join(", "),
   ]);
   assert.deepEqual(rows, served);

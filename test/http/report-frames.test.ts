@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
 import { XMLParser } from "fast-xml-parser";
+import { assertSameShape, readFixture } from "../helpers/capture-shape.js";
 import { send } from "../helpers/client.js";
 import { DAY, GIB, MINUTE } from "../helpers/report-inventory.js";
 import { reportSite } from "../helpers/report-site.js";
 import { startTestServer, type TestServer } from "../helpers/start-server.js";
 
 type Json = Record<string, unknown>;
-
-function captured(name: string): Json {
-  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
-}
 
 const xml = new XMLParser({
   ignoreAttributes: false,
@@ -25,15 +21,6 @@ const xml = new XMLParser({
 function childNames(body: string, root: string): string[] {
   const inner = body.slice(body.indexOf(">", body.indexOf(`<${root}`)) + 1);
   return [...inner.matchAll(/<([A-Za-z]+)>/g)].map((match) => match[1]);
-}
-
-/** Same members in the same order as the capture, each of the same JSON type. */
-function assertShapeOf(body: Json, capture: Json): void {
-  assert.deepEqual(Object.keys(body), Object.keys(capture));
-  for (const [key, value] of Object.entries(capture)) {
-    assert.equal(typeof body[key], typeof value, key);
-    assert.equal(body[key] === null, value === null, key);
-  }
 }
 
 describe("GET /api/reports/summary/{frame}", () => {
@@ -71,7 +58,7 @@ describe("GET /api/reports/summary/{frame}", () => {
   test("overview has the captured JSON shape and the site's figures", async () => {
     const body = await getJson("overview");
 
-    assertShapeOf(body, captured("veeam_overview_metrics_v12.json"));
+    assertSameShape(body, readFixture("veeam_overview_metrics_v12.json"));
     assert.deepEqual(Object.values(body), [2, 2, 2, 1, 4, 2, 1, 1, null, null, null]);
   });
 
@@ -97,7 +84,7 @@ describe("GET /api/reports/summary/{frame}", () => {
   test("vms_overview has the captured JSON shape and the site's figures", async () => {
     const body = await getJson("vms_overview");
 
-    assertShapeOf(body, captured("veeam_overview_vms_metrics_v12.json"));
+    assertSameShape(body, readFixture("veeam_overview_vms_metrics_v12.json"));
     assert.equal(body.ProtectedVms, 4);
     assert.equal(body.BackedUpVms, 3);
     assert.equal(body.ReplicatedVms, 1);
@@ -123,7 +110,7 @@ describe("GET /api/reports/summary/{frame}", () => {
   test("job_statistics has the captured JSON shape and the site's figures", async () => {
     const body = await getJson("job_statistics");
 
-    assertShapeOf(body, captured("job_overview_metrics_v12.json"));
+    assertSameShape(body, readFixture("job_overview_metrics_v12.json"));
     assert.deepEqual(
       [body.RunningJobs, body.ScheduledJobs, body.ScheduledBackupJobs, body.ScheduledReplicaJobs],
       [1, 4, 3, 1],
@@ -211,7 +198,11 @@ describe("GET /api/reports/summary/{frame}", () => {
     const body = await getXml("repository");
 
     const root = xml.parse(body).RepositoryReportFrame;
-    assert.match(String(root["@CapacityPlanningReportLink"]), /ShowParams=1$/);
+    // EM's built-in capacity planning report (the vendor's reports_summary_repository page).
+    assert.equal(
+      root["@CapacityPlanningReportLink"],
+      "Workspace/ViewReport.aspx?definition=62221565-102c-4ec8-851b-d61c03d972d1&ShowParams=1",
+    );
     assert.match(body, /CapacityPlanningReportLink="[^"]+&amp;ShowParams=1"/);
     assert.deepEqual(
       (root.Period as Json[]).map((period) => [period.Name, period.BackupSize]),

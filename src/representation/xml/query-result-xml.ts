@@ -1,26 +1,12 @@
 import type { QueryResultModel } from "../../query/query-result.js";
-import type { Link } from "../representation.js";
-import { XML_DECLARATION, element, emptyElement, type Attributes } from "./xml-writer.js";
+import { NAMESPACES } from "./xml-namespaces.js";
+import { xmlLinks } from "./xml-resource.js";
+import { XML_DECLARATION, element } from "./xml-writer.js";
 
 // XSD QueryResultType: Refs or Entities (one member, the type's list), then PagingInfo with
 // its attributes in the XSD's order and its links (get_query_backupjobsession example).
 // Attribute values are escaped by the writer, so the links' `&` goes out as `&amp;`, as the
 // vendor's special_symbols page shows.
-
-const NAMESPACES: Attributes = [
-  ["xmlns:xsd", "http://www.w3.org/2001/XMLSchema"],
-  ["xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"],
-  ["xmlns", "http://www.veeam.com/ent/v1.0"],
-];
-
-function link(value: Link): string {
-  return emptyElement("Link", [
-    ["Href", value.href],
-    ["Name", value.name],
-    ["Type", value.type],
-    ["Rel", value.rel],
-  ]);
-}
 
 /** The XML `QueryResult`; items are already XML elements (`Ref`s or entities). */
 export function queryResultXml(model: QueryResultModel): string {
@@ -37,7 +23,7 @@ export function queryResultXml(model: QueryResultModel): string {
       ["PageSize", String(pageSize)],
       ["PagesCount", String(pagesCount)],
     ],
-    element("Links", [], links.map(link).join("")),
+    xmlLinks(links),
   );
   return `${XML_DECLARATION}\n${element("QueryResult", NAMESPACES, found + paging)}`;
 }

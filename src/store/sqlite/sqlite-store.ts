@@ -26,6 +26,7 @@ import {
   runNow,
   writeFirstInventory,
 } from "./sqlite-inventory.js";
+import { WAL_LIMIT_BYTES, WalCheckpointer } from "./wal-checkpointer.js";
 
 export interface SqliteStoreOptions {
   /** How long a statement waits for another connection's lock (the CLI, a second server). */
@@ -41,6 +42,7 @@ export class SqliteStore implements S.Store {
   readonly #db: Database.Database;
   readonly #path: string;
   readonly #busyTimeoutMs: number;
+  readonly #checkpointer: WalCheckpointer;
   #statements: Statements | undefined;
   #fileIdentity: string | undefined;
   #fileCheckedAt = 0;
@@ -55,12 +57,20 @@ export class SqliteStore implements S.Store {
       // FULL syncs the WAL at every commit: a 201 promises the session survives a power cut.
       this.#db.pragma("synchronous = FULL");
       this.#db.pragma("foreign_keys = ON");
+      // Checkpoints run on a thread of their own (wal-checkpointer.ts), never in a commit.
+      this.#db.pragma("wal_autocheckpoint = 0");
+      // A WAL that grew during a burst is cut back to the limit when it starts over.
+      this.#db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
       this.#fileIdentity = identityOf(path);
     } catch (error) {
       throw new StoreUnavailable(`cannot open the SQLite database ${path}: ${message(error)}`, {
         cause: error,
       });
     }
+    this.#checkpointer = new WalCheckpointer(path, {
+      pageSize: Number(this.#db.pragma("page_size", { simple: true })),
+      onFailure: (error) => this.#checkpointHere(error),
+    });
   }
 
   async migrate(): Promise<void> {
@@ -68,6 +78,8 @@ export class SqliteStore implements S.Store {
   }
 
   async close(): Promise<void> {
+    // The thread's connection first: the last one to close folds the WAL into the file.
+    await this.#checkpointer.close();
     if (this.#db.open) this.#db.close();
   }
 
@@ -196,9 +208,12 @@ export class SqliteStore implements S.Store {
   }
 
   async deleteExpiredSessions(now: number, limit: number): Promise<number> {
+    // Deleting keys all over the table dirties many pages: a sweep writes the WAL fastest.
+    await this.#checkpointer.room();
     const result = await this.#run("delete expired sessions", (sql) =>
       this.#unsynced(() => sql.deleteExpiredSessions.run(now, limit)),
     );
+    if (result.changes > 0) this.#checkpointer.noteWrite();
     return result.changes;
   }
 
@@ -239,11 +254,15 @@ export class SqliteStore implements S.Store {
   ): Promise<T> {
     const records = await recordsToWrite(given);
     if (records.length <= WRITE_CHUNK) {
-      return await this.#run(what, (sql) =>
+      const written = await this.#run(what, (sql) =>
         this.#db.transaction(() => runNow(write(sql, records))).immediate(),
       );
+      this.#checkpointer.noteWrite();
+      return written;
     }
 
+    // A replace of 200,000 records adds 60 MB to the WAL: start it from a WAL within bounds.
+    await this.#checkpointer.room();
     const begin = (db: Database.Database) => this.#try(what, () => void db.exec("BEGIN IMMEDIATE"));
     const options = { path: this.#path, begin, storeOpen: () => this.#db.open };
     try {
@@ -251,6 +270,8 @@ export class SqliteStore implements S.Store {
       return await runBulkTransaction(options, (db) => write(inventoryStatements(db), records));
     } catch (error) {
       throw mapSqliteError(error, what, this.#db.open);
+    } finally {
+      if (this.#db.open) this.#checkpointer.noteWrite();
     }
   }
 
@@ -274,6 +295,17 @@ export class SqliteStore implements S.Store {
     } finally {
       this.#db.exec("PRAGMA synchronous = FULL");
     }
+  }
+
+  /**
+   * Without its thread the WAL would grow for ever: SQLite's own automatic checkpoint takes
+   * over, on this connection, at its default threshold.
+   */
+  #checkpointHere(error: Error): void {
+    if (this.#db.open) this.#db.pragma("wal_autocheckpoint = 1000");
+    process.emitWarning(
+      `SQLite checkpoints of ${this.#path} moved back to the serving thread: ${error.message}`,
+    );
   }
 
   async #changed(what: string, work: (sql: Statements) => { changes: number }): Promise<boolean> {

@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { ServeConfig } from "../config.js";
 import { emptyInventory } from "../inventory/model.js";
 import { InventoryView } from "../inventory/view.js";
+import { ActionQueue } from "../actions/action-queue.js";
 import { TASK_SETTLE_MS } from "../actions/job-actions.js";
 import { AuditLog } from "../sessions/audit.js";
 import { loadAuditSalt } from "../sessions/audit-salt.js";
@@ -103,6 +104,7 @@ export async function startServer(
       inventory,
       putInventory,
       jobRuns: { runLengthMs: config.jobRunLengthMs, taskSettleMs: TASK_SETTLE_MS },
+      actions: new ActionQueue(),
     },
     logger: deps.logger,
     serverFactory: (h) => {

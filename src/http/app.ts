@@ -37,6 +37,10 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
       caseSensitive: false,
       ignoreTrailingSlash: true,
       ignoreDuplicateSlashes: true,
+      // An ID of any length reaches its route and gets that route's 404: past find-my-way's
+      // default of 100 characters it fell through to the catch-all and answered 501. Node's
+      // header limit already bounds the whole request line.
+      maxParamLength: 16 * 1024,
     },
     requestIdHeader: false,
     serverFactory: options.serverFactory,

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import type { ActionQueue } from "../actions/action-queue.js";
 import type { InventoryView } from "../inventory/view.js";
 import type { ActiveSession } from "../sessions/session.js";
 import type { SessionService } from "../sessions/session-service.js";
@@ -27,6 +28,8 @@ export interface HttpContext {
    */
   putInventory(records: InventoryRecord[]): Promise<InventoryView>;
   jobRuns: JobRunSettings;
+  /** Where job actions wait their turn, so each decides on what the one before wrote. */
+  actions: ActionQueue;
 }
 
 declare module "fastify" {

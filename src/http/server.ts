@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import type { ServeConfig } from "../config.js";
+import { ActionQueue } from "../actions/action-queue.js";
 import { TASK_SETTLE_MS } from "../actions/job-actions.js";
 import { InventorySource } from "../inventory/inventory-source.js";
 import type { Inventory } from "../inventory/model.js";
@@ -103,6 +104,7 @@ export async function startServer(config: ServeConfig, deps: ServerDeps): Promis
       inventory: () => inventory.view(),
       putInventory: (records) => inventory.put(records),
       jobRuns: { runLengthMs: config.jobRunLengthMs, taskSettleMs: TASK_SETTLE_MS },
+      actions: new ActionQueue(),
     },
     logger: deps.logger,
     serverFactory: (h) => {

@@ -3,6 +3,7 @@ import { uidOf, type HierarchyRoot, type VirtualMachine } from "../inventory/mod
 import type { InventoryView } from "../inventory/view.js";
 import type { Link } from "../representation/representation.js";
 import { hierarchyRefOf, objectTypeOf } from "./hierarchy-ref.js";
+import { wildcardMatcher } from "./name-wildcard.js";
 
 /**
  * The virtual-infrastructure lookup (lookup_service, lookup_query, get_lookup): the objects
@@ -74,11 +75,11 @@ export function lookUp(view: InventoryView, parameters: LookupParameters): Hiera
   }
   const root = rootOf(view, parameters.host);
   const wantVApps = objectKind(parameters.type);
-  const matches = namePattern(given(parameters.name) ? parameters.name : "*");
+  const matches = wildcardMatcher(given(parameters.name) ? parameters.name : "*");
   return view
     .all("vms")
     .filter((vm) => vm.hierarchyRootId === root.id && Boolean(vm.isVApp) === wantVApps)
-    .filter((vm) => matches.test(vm.name))
+    .filter((vm) => matches(vm.name))
     .map((vm) => itemOf(root, vm));
 }
 
@@ -117,15 +118,6 @@ function objectKind(type: string | undefined): boolean {
     "NotImplemented",
     `Lookup of ${known} objects is not served by emrest yet: its inventory holds VMs and vApps only.`,
   );
-}
-
-// A name with * wildcards, matched whole and without regard to case (lookupsvc's name=*).
-function namePattern(name: string): RegExp {
-  const parts = name
-    .trim()
-    .split("*")
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${parts.join(".*")}$`, "is");
 }
 
 function itemOf(root: HierarchyRoot, vm: VirtualMachine): HierarchyItem {

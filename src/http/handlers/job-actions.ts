@@ -28,12 +28,11 @@ export async function postJobAction(
   context: HttpContext,
 ) {
   const action = actionOf(request, JOB_ACTIONS, JOB_ACTIONS_NOT_YET);
-  const view = await context.inventory();
-  const job = view.get("jobs", idOf(request));
-  if (job === undefined) throw notFound("job", idOf(request));
-
-  const plan = planJobAction(job, action, actionContext(request, context, view));
-  return applyAndAnswer(request, reply, context, plan);
+  return applyAndAnswer(request, reply, context, (view) => {
+    const job = view.get("jobs", idOf(request));
+    if (job === undefined) throw notFound("job", idOf(request));
+    return planJobAction(job, action, actionContext(request, context, view));
+  });
 }
 
 /** `POST /api/backupSessions/{ID}?action=stop`: stops one backup job session (202 and a Task). */
@@ -43,15 +42,14 @@ export async function postBackupSessionAction(
   context: HttpContext,
 ) {
   actionOf(request, ["stop"], []);
-  const view = await context.inventory();
-  const run = view.get("jobSessions", idOf(request));
-  const job = run && view.get("jobs", run.jobId);
-  if (run === undefined || run.kind !== "Backup" || job === undefined) {
-    throw notFound("backup job session", idOf(request));
-  }
-
-  const plan = planSessionStop(run, job, actionContext(request, context, view));
-  return applyAndAnswer(request, reply, context, plan);
+  return applyAndAnswer(request, reply, context, (view) => {
+    const run = view.get("jobSessions", idOf(request));
+    const job = run && view.get("jobs", run.jobId);
+    if (run === undefined || run.kind !== "Backup" || job === undefined) {
+      throw notFound("backup job session", idOf(request));
+    }
+    return planSessionStop(run, job, actionContext(request, context, view));
+  });
 }
 
 function actionContext(
@@ -72,14 +70,17 @@ function actionContext(
 
 // The action is in the store, and in this node's view, before the client hears of it: the
 // new session is listed at once by the node that answered, and by the others within their
-// refresh interval.
+// refresh interval. Reading, deciding and writing take one turn of the action queue.
 async function applyAndAnswer(
   request: FastifyRequest,
   reply: FastifyReply,
   context: HttpContext,
-  plan: ActionPlan,
+  decide: (view: InventoryView) => ActionPlan,
 ) {
-  const view = await context.putInventory(planRecords(plan));
+  const { plan, view } = await context.actions.run(async () => {
+    const plan = decide(await context.inventory());
+    return { plan, view: await context.putInventory(planRecords(plan)) };
+  });
   const model = taskModel(context.apiBase(request), plan.task, view, Date.now());
   return sendRepresented(request, reply, 202, (representation) => representation.task(model));
 }

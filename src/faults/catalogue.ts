@@ -35,7 +35,7 @@ export const FAULTS = {
   NotImplemented: { status: 501, message: "This operation is not implemented by emrest yet." },
   StoreUnavailable: {
     status: 503,
-    message: "The session store is unavailable. Try again shortly.",
+    message: "The store (sessions, accounts and the inventory) is unavailable. Try again shortly.",
   },
   Overloaded: { status: 503, message: "The server is busy. Try again shortly." },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -57,6 +57,16 @@ describe("sqlite store", () => {
     await store.close();
   });
 
+  it("makes a new database file, and its WAL, readable by the owner only", async () => {
+    const path = freshPath();
+    const store = await openAt(path);
+    await addAccount(store, "alice");
+
+    assert.equal(statSync(path).mode & 0o777, 0o600);
+    assert.equal(statSync(`${path}-wal`).mode & 0o777, 0o600);
+    await store.close();
+  });
+
   it("records each applied migration once in schema_migrations", async () => {
     const path = freshPath();
     const store = await openAt(path);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 
-import { statSync } from "node:fs";
+import { closeSync, openSync, statSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import Database from "better-sqlite3";
@@ -51,6 +51,7 @@ export class SqliteStore implements S.Store {
     this.#path = path;
     this.#busyTimeoutMs = busyTimeoutMs;
     try {
+      createPrivately(path);
       this.#db = new Database(path);
       this.#db.pragma(`busy_timeout = ${Math.min(SYNC_BUSY_WAIT_MS, Math.trunc(busyTimeoutMs))}`);
       this.#db.pragma("journal_mode = WAL");
@@ -374,4 +375,17 @@ function identityOf(path: string): string | undefined {
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The database holds password hashes and the inventory: a new file is made readable by its
+ * owner only, whatever the umask, and SQLite gives its -wal and -shm files the same mode.
+ */
+function createPrivately(path: string): void {
+  if (path === ":memory:" || path === "") return;
+  try {
+    closeSync(openSync(path, "wx", 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  }
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Representation } from "../representation/representation.js";
+import { Fault } from "../faults/fault.js";
 import { representationFor } from "./negotiate.js";
 
 /** Sends a body in the representation the request asked for. */
@@ -16,13 +17,23 @@ export function sendRepresented(
     .send(render(representation));
 }
 
-/** A query parameter by name in any casing (`?V=latest`); the first when repeated. */
+/**
+ * A query parameter by name in any casing (`?V=latest`). Given twice with the same value it is
+ * that value; given with different values (`?page=1&page=2`) it is a 400 rather than a guess.
+ */
 export function queryParam(request: FastifyRequest, name: string): string | undefined {
   const query = (request.query ?? {}) as Record<string, string | string[] | undefined>;
   const wanted = name.toLowerCase();
+  const values = new Set<string>();
   for (const [key, value] of Object.entries(query)) {
-    if (key.toLowerCase() !== wanted) continue;
-    return Array.isArray(value) ? value[0] : value;
+    if (key.toLowerCase() !== wanted || value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) values.add(one);
   }
-  return undefined;
+  if (values.size > 1) {
+    throw new Fault(
+      "BadRequest",
+      `The query parameter ${name} is given more than once, with different values.`,
+    );
+  }
+  return values.values().next().value;
 }

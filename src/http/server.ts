@@ -142,7 +142,7 @@ export async function startServer(config: ServeConfig, deps: ServerDeps): Promis
       if (listener.server !== app.server) listener.server.on("clientError", handleClientError);
       listener.server.on("connect", handleConnect);
       listener.server.on("checkExpectation", handleExpectation);
-      await listen(listener.server, listener.port, config.listen);
+      await listen(listener, config.listen);
       const { port } = listener.server.address() as AddressInfo;
       urls.push(`${listener.scheme}://${hostForUrl(config.listen)}:${port}/api/`);
     }
@@ -171,14 +171,32 @@ function applyTimeouts(server: Server, options: ServerOptions): void {
   server.keepAliveTimeout = options.keepAliveTimeout!;
 }
 
-function listen(server: Server, port: number, host: string): Promise<void> {
+function listen(
+  { scheme, server, port }: { scheme: string; server: Server; port: number },
+  host: string,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once("error", reject);
+    const fail = (error: Error & { code?: string }) =>
+      reject(listenError(error, scheme, port, host));
+    server.once("error", fail);
     server.listen({ port, host }, () => {
-      server.off("error", reject);
+      server.off("error", fail);
       resolve();
     });
   });
+}
+
+/** The port's flag in the message: Node's own (`listen EADDRINUSE …`) names neither. */
+function listenError(error: Error & { code?: string }, scheme: string, port: number, host: string) {
+  const where = `${scheme.toUpperCase()} port ${port} on ${host}`;
+  const flag = `--${scheme}-port`;
+  if (error.code === "EADDRINUSE")
+    return new Error(`${where} is in use by another program; choose another with ${flag}`);
+  if (error.code === "EACCES")
+    return new Error(`${where} needs privileges this process lacks; choose another with ${flag}`);
+  if (error.code === "EADDRNOTAVAIL")
+    return new Error(`${host} is not an address of this machine (--listen)`);
+  return error;
 }
 
 /** Stops accepting, lets requests in flight finish within the grace period, then cuts. */

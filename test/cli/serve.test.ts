@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import type { ChildProcess } from "node:child_process";
 import { readFile, stat } from "node:fs/promises";
+import { createServer } from "node:net";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { send } from "../helpers/client.js";
@@ -67,6 +69,27 @@ describe("emrest serve", () => {
       assert.equal(result.code, 2, args.join(" "));
       assert.match(errorLineOf(result), message);
       assert.equal(result.stdout, "");
+    }
+  });
+
+  it("names the port and its flag when the port is taken, and exits 1", async () => {
+    const own = await tempDataDir();
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const args = ["serve", "--https-port", "off", "--http-port", String(port)];
+      const result = await runEmrest(args, { env: { ...env, EMREST_DATA_DIR: own.dir } });
+      assert.equal(result.code, 1);
+      // The start-up log lines come first; the reason is the last line.
+      assert.equal(
+        result.stderr.trimEnd().split("\n").at(-1),
+        `emrest: HTTP port ${port} on 127.0.0.1 is in use by another program; ` +
+          "choose another with --http-port",
+      );
+    } finally {
+      taken.close();
+      await own.remove();
     }
   });
 

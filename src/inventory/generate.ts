@@ -1,5 +1,6 @@
 import { buildHistory } from "./generate-history.js";
 import { buildJobs } from "./generate-jobs.js";
+import { jobMixes, themedBackups } from "./job-mix.js";
 import { buildPoints } from "./generate-points.js";
 import { buildFailoverPlans, buildRestores } from "./generate-restores.js";
 import { buildExtras, buildSites } from "./generate-site.js";
@@ -52,14 +53,13 @@ export function generateInventory(options: GenerateOptions): Inventory {
   const inventory = emptyInventory();
 
   const withVApps = Math.ceil(jobs / servers) >= 4 && vms >= servers + 10;
-  const sites = buildSites(inventory, { servers, vms, withVApps }, random.fork("site"));
+  // The jobs are laid out first, so each VM can be given the theme of the job that protects it.
+  const mixes = jobMixes({ servers, jobs, withVApps });
+  const themedJobs = mixes.map((mix) => themedBackups(mix).length);
+  const counts = { servers, vms, withVApps, themedJobs };
+  const sites = buildSites(inventory, counts, random.fork("site"));
   buildExtras(inventory, sites, random.fork("extras"));
-  const plans = buildJobs(
-    inventory,
-    sites,
-    { jobs, now, runningJob, withVApps },
-    random.fork("jobs"),
-  );
+  const plans = buildJobs(inventory, sites, mixes, { now, runningJob }, random.fork("jobs"));
   const runs = buildHistory(inventory, plans, { days, now, runningJob }, random.fork("history"));
   buildPoints(inventory, plans, runs, now, random.fork("points"));
   buildRestores(inventory, { days, servers, now }, random.fork("restores"));

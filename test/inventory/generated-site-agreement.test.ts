@@ -26,7 +26,8 @@ const SITES: [string, Inventory][] = [
   ]),
 ];
 
-const RANK: Record<Exclude<Result, "None">, number> = { Success: 0, Warning: 1, Failed: 2 };
+type Ended = Exclude<Result, "None">;
+const RANK: Record<Ended, number> = { Success: 0, Warning: 1, Failed: 2 };
 
 /** `sql` for `sql-07`, `k8s-node` for `k8s-node-02`: what the VM's name says it is. */
 const roleOf = (vmName: string) => vmName.replace(/-\d+$/, "");
@@ -116,7 +117,10 @@ for (const [what, site] of SITES) {
       for (const session of site.jobSessions) {
         const mine = tasks.get(session.id) ?? [];
         assert.ok(mine.length > 0, "a session processed no VM");
-        const worst = mine.reduce((a, t) => (RANK[t.result] > RANK[a] ? t.result : a), "Success");
+        const worst = mine.reduce<Ended>(
+          (a, t) => (RANK[t.result] > RANK[a] ? t.result : a),
+          "Success",
+        );
         assert.equal(session.result, worst);
       }
     });

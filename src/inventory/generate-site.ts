@@ -7,7 +7,7 @@ import type {
   VirtualMachine,
 } from "./model.js";
 import { AGENT_SYSTEMS, AGENT_VERSIONS, SERVER_VERSIONS, SITES, VM_ROLES } from "./names.js";
-import { themeAt } from "./job-mix.js";
+import { roleAt } from "./job-mix.js";
 import type { Random } from "./random.js";
 
 const TIB = 1024 ** 4;
@@ -136,8 +136,7 @@ function addVms(
     // A VM takes the theme of the backup job that will protect it (see buildJobs), so the
     // job's name tells what it holds; vApps sit apart in their own vCloud job.
     const position = sites[s]!.vms.length;
-    const roles = isVApp ? VM_ROLES : themeAt(position, counts.themedJobs[s]!).roles;
-    const vmRole = random.pick(roles);
+    const vmRole = isVApp ? random.pick(VM_ROLES) : roleAt(position, counts.themedJobs[s]!);
     const vm: VirtualMachine = {
       id: random.guid(),
       hierarchyRootId: isVApp ? vCloudRoot!.id : roots[s]!.id,

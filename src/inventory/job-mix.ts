@@ -1,5 +1,5 @@
 import type { JobType } from "./model.js";
-import { JOB_THEMES, type JobTheme } from "./names.js";
+import { JOB_THEMES, type JobTheme, type VmRole } from "./names.js";
 
 /** The jobs of one backup server, in order, and which of them (if any) backs up the vApps. */
 export interface JobMix {
@@ -42,6 +42,15 @@ export function themedBackups(mix: JobMix): number[] {
  * them out in turn; a server without backup jobs still gets VMs of every theme in turn.
  */
 export function themeAt(position: number, jobs: number): JobTheme {
-  const slots = jobs > 0 ? jobs : JOB_THEMES.length;
-  return JOB_THEMES[(position % slots) % JOB_THEMES.length]!;
+  return JOB_THEMES[(position % slotCount(jobs)) % JOB_THEMES.length]!;
+}
+
+/** The role of the VM at `position`: its theme's roles in turn, so a job holds a fair mix. */
+export function roleAt(position: number, jobs: number): VmRole {
+  const { roles } = themeAt(position, jobs);
+  return roles[Math.floor(position / slotCount(jobs)) % roles.length]!;
+}
+
+function slotCount(jobs: number): number {
+  return jobs > 0 ? jobs : JOB_THEMES.length;
 }

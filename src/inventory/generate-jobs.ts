@@ -45,7 +45,7 @@ export function buildJobs(
 
 function siteJobs(site: ServerSite, mix: JobMix, random: Random): JobPlan[] {
   const themed = themedBackups(mix);
-  const labels = new Set<string>();
+  const labels = new Map<string, number>();
   const plans: JobPlan[] = [];
   // The mix always starts with a themed backup job, so copies and replicas have a source.
   let lastBackup: JobPlan | undefined;
@@ -91,11 +91,11 @@ function newJob(site: ServerSite, jobType: JobType, name: string, random: Random
 }
 
 /** The theme's name, numbered from 2 when the server already has a job named after it. */
-function uniqueLabel(base: string, taken: Set<string>): string {
-  let label = base;
-  for (let n = 2; taken.has(label); n++) label = `${base} ${n}`;
-  taken.add(label);
-  return label;
+function uniqueLabel(base: string, counts: Map<string, number>): string {
+  // No theme's name ends in a number, so counting per theme keeps the labels unique.
+  const count = (counts.get(base) ?? 0) + 1;
+  counts.set(base, count);
+  return count === 1 ? base : `${base} ${count}`;
 }
 
 function finish(plan: JobPlan, minute: number): JobPlan {
@@ -114,11 +114,11 @@ function backupJob(
   site: ServerSite,
   k: number,
   themed: number[],
-  labels: Set<string>,
+  labels: Map<string, number>,
   random: Random,
 ): JobPlan {
   const b = themed.indexOf(k);
-  const mine = [];
+  const mine: VirtualMachine[] = [];
   // Stepping, not filtering: a server may have 100,000 jobs over a million VMs.
   for (let p = b; p < site.vms.length; p += themed.length) mine.push(site.vms[p]!);
   const first = b % site.vms.length;

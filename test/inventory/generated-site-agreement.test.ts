@@ -58,8 +58,9 @@ function tasksBySession(site: Inventory): Map<string, TaskSession[]> {
 
 for (const [what, site] of SITES) {
   describe(`the generated site ${what}`, () => {
-    it("gives every job at least one VM and every VM its own name", () => {
+    it("gives every job at least one VM, and every job and VM its own name", () => {
       for (const job of site.jobs) assert.ok(job.vmIds.length > 0, job.name);
+      assert.equal(new Set(site.jobs.map((job) => job.name)).size, site.jobs.length);
       assert.equal(new Set(site.vms.map((vm) => vm.name)).size, site.vms.length);
     });
 

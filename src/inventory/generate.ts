@@ -41,9 +41,10 @@ export class GenerateOptionsInvalid extends Error {
 
 /**
  * A believable backup site, the same for the same options: backup servers with their
- * proxies, repositories and vCenter, VMs, daily backup, copy and replica jobs, `days` of
- * their history with task sessions, the restore points that history left, some restores,
- * WAN accelerators, failover plans, external repositories and agents.
+ * proxies, repositories and vCenter, VMs, daily backup, copy and replica jobs each named
+ * after the kind of VMs it holds, `days` of their history with task sessions, the restore
+ * points that history left, some restores, WAN accelerators, failover plans, external
+ * repositories and agents.
  */
 export function generateInventory(options: GenerateOptions): Inventory {
   checkOptions(options);

@@ -11,7 +11,10 @@ type Ended = Exclude<Result, "None">;
 /** One run of a job and what its restore points need. */
 export interface Run {
   session: JobSession;
-  /** A full run reads every disk whole (first run, and weekly on Saturdays for backups). */
+  /**
+   * A full run reads every disk whole: when a VM of the job has no point yet (the first run,
+   * or one after a VM failed for good), and weekly on Saturdays for backups.
+   */
   full: boolean;
   /** The VMs the run saved (not Failed) and how many bytes it read from each. */
   saved: { vm: VirtualMachine; read: number }[];
@@ -43,12 +46,13 @@ export function buildHistory(
     if (latest > options.now) latest -= DAY;
 
     const runs: Run[] = [];
-    let hasChain = false;
+    // The VMs with a point already: a VM without one is read whole, so its run is a full.
+    const chained = new Set<VirtualMachine>();
     for (let day = options.days - 1; day >= 0; day--) {
       const scheduled = latest - day * DAY;
       const start = Math.min(scheduled + random.int(0, 15) * SECOND, options.now);
       const weeklyFull = plan.job.jobType === "Backup" && new Date(start).getUTCDay() === 6;
-      const full = !hasChain || weeklyFull;
+      const full = weeklyFull || plan.vms.some((vm) => !chained.has(vm));
       const result = roll(random, failRate, warnRate);
       const keepRunning = j === 0 && day === 0 && options.runningJob;
       const minEnd = keepRunning ? options.now + random.int(10, 40) * MINUTE : 0;
@@ -63,7 +67,11 @@ export function buildHistory(
       runs.push(run);
       const retry = retryOf(inventory, plan, run, options.now, random);
       if (retry) runs.push(retry);
-      hasChain ||= runs.some((r) => r.saved.length > 0 && r.session.endTime <= options.now);
+      for (const ended of [run, retry]) {
+        if (ended && ended.session.endTime <= options.now) {
+          for (const { vm } of ended.saved) chained.add(vm);
+        }
+      }
     }
     return runs;
   });

@@ -1,7 +1,7 @@
-import type { Inventory, Job, JobType, Repository, VirtualMachine } from "./model.js";
-import { JOB_THEMES } from "./names.js";
-import type { Random } from "./random.js";
 import type { ServerSite } from "./generate-site.js";
+import { themeAt, themedBackups, type JobMix } from "./job-mix.js";
+import type { Inventory, Job, JobType, Repository, VirtualMachine } from "./model.js";
+import type { Random } from "./random.js";
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -9,60 +9,26 @@ const DAY = 86_400_000;
 /** A job with the objects its runs need. */
 export interface JobPlan {
   job: Job;
+  /** What the job is named after, e.g. `SQL Servers` or `SQL Servers 2`. */
+  label: string;
   vms: VirtualMachine[];
   repository: Repository | null;
   site: ServerSite;
 }
 
-// The mix of job types on one server, repeated: mostly backups, a copy, some replicas.
-const PATTERN: readonly JobType[] = [
-  "Backup",
-  "Backup",
-  "BackupCopy",
-  "Replica",
-  "Backup",
-  "Backup",
-  "Backup",
-  "Replica",
-];
-
 /**
- * Jobs spread over the servers in turn. Each server's VMs are split among its backup jobs, a
- * copy job copies the backup job before it offsite, a replica job replicates a few VMs.
+ * Jobs of each server as its mix lists them. The server's VMs are shared out among its backup
+ * jobs, each named after the theme of its VMs; a copy job copies the backup job before it
+ * offsite, and a replica job replicates some VMs of that backup job, named after it too.
  */
 export function buildJobs(
   inventory: Inventory,
   sites: ServerSite[],
-  options: { jobs: number; now: number; runningJob: boolean; withVApps: boolean },
+  mixes: JobMix[],
+  options: { now: number; runningJob: boolean },
   random: Random,
 ): JobPlan[] {
-  const perSite = sites.map((site, s) => {
-    const count =
-      Math.floor(options.jobs / sites.length) + (s < options.jobs % sites.length ? 1 : 0);
-    return Array.from({ length: count }, (_, k) => PATTERN[k % PATTERN.length]!);
-  });
-
-  const plans: JobPlan[] = [];
-  sites.forEach((site, s) => {
-    const types = perSite[s]!;
-    const vCloudAt = s === 0 && options.withVApps ? 1 : -1;
-    const backupSlots = types
-      .map((type, k) => (type === "Backup" && k !== vCloudAt ? k : -1))
-      .filter((k) => k >= 0);
-    let lastBackup: JobPlan | undefined;
-    types.forEach((type, k) => {
-      const plan =
-        k === vCloudAt
-          ? vCloudJob(site, k, random)
-          : type === "Backup"
-            ? backupJob(site, k, backupSlots, random)
-            : type === "BackupCopy"
-              ? copyJob(site, k, lastBackup, random)
-              : replicaJob(site, k, random);
-      if (type === "Backup" && k !== vCloudAt) lastBackup = plan;
-      plans.push(plan);
-    });
-  });
+  const plans = sites.flatMap((site, s) => siteJobs(site, mixes[s]!, random));
 
   // Jobs run in the evening and night; the first job is moved so that it is running now.
   plans.forEach(({ job }, j) => {
@@ -73,6 +39,26 @@ export function buildJobs(
     job.dailyAtMinute = (minute + 1440) % 1440;
     job.nextRun = nextRunAfter(options.now, job.dailyAtMinute);
     inventory.jobs.push(job);
+  });
+  return plans;
+}
+
+function siteJobs(site: ServerSite, mix: JobMix, random: Random): JobPlan[] {
+  const themed = themedBackups(mix);
+  const labels = new Map<string, number>();
+  const plans: JobPlan[] = [];
+  // The mix always starts with a themed backup job, so copies and replicas have a source.
+  let lastBackup: JobPlan | undefined;
+  mix.types.forEach((type, k) => {
+    let plan: JobPlan;
+    if (k === mix.vCloudAt) plan = vCloudJob(site, k, random);
+    else if (type === "BackupCopy") plan = copyJob(site, lastBackup!, random);
+    else if (type === "Replica") plan = replicaJob(site, lastBackup!, random);
+    else {
+      plan = backupJob(site, k, themed, labels, random);
+      lastBackup = plan;
+    }
+    plans.push(plan);
   });
   return plans;
 }
@@ -104,9 +90,12 @@ function newJob(site: ServerSite, jobType: JobType, name: string, random: Random
   };
 }
 
-function theme(k: number): string {
-  const base = JOB_THEMES[k % JOB_THEMES.length]!;
-  return k < JOB_THEMES.length ? base : `${base} ${Math.floor(k / JOB_THEMES.length) + 1}`;
+/** The theme's name, numbered from 2 when the server already has a job named after it. */
+function uniqueLabel(base: string, counts: Map<string, number>): string {
+  // No theme's name ends in a number, so counting per theme keeps the labels unique.
+  const count = (counts.get(base) ?? 0) + 1;
+  counts.set(base, count);
+  return count === 1 ? base : `${base} ${count}`;
 }
 
 function finish(plan: JobPlan, minute: number): JobPlan {
@@ -116,47 +105,54 @@ function finish(plan: JobPlan, minute: number): JobPlan {
   return plan;
 }
 
-function backupJob(site: ServerSite, k: number, slots: number[], random: Random): JobPlan {
-  const job = newJob(site, "Backup", `${site.site.toUpperCase()} Backup ${theme(k)}`, random);
-  const vms = share(site.vms, slots.indexOf(k), slots.length);
+/**
+ * The `b`-th themed backup job takes every VM whose position on the server is `b` modulo the
+ * number of themed jobs: the VMs given its theme (see themeAt). When the server has fewer VMs
+ * than such jobs, the extra jobs protect one VM again each, and are named after its theme.
+ */
+function backupJob(
+  site: ServerSite,
+  k: number,
+  themed: number[],
+  labels: Map<string, number>,
+  random: Random,
+): JobPlan {
+  const b = themed.indexOf(k);
+  const mine: VirtualMachine[] = [];
+  // Stepping, not filtering: a server may have 100,000 jobs over a million VMs.
+  for (let p = b; p < site.vms.length; p += themed.length) mine.push(site.vms[p]!);
+  const first = b % site.vms.length;
+  const vms = mine.length > 0 ? mine : [site.vms[first]!];
+  const label = uniqueLabel(themeAt(first, themed.length).name, labels);
+
+  const job = newJob(site, "Backup", `${site.site.toUpperCase()} Backup ${label}`, random);
   // Most backups go to the hardened repository, some to the default one.
   const repository = site.repositories[random.chance(0.75) ? 1 : 0]!;
-  return finish({ job, vms, repository, site }, 1200 + ((k * 23 + random.int(0, 20)) % 360));
+  const minute = 1200 + ((k * 23 + random.int(0, 20)) % 360);
+  return finish({ job, label, vms, repository, site }, minute);
 }
 
 function vCloudJob(site: ServerSite, k: number, random: Random): JobPlan {
-  const job = newJob(site, "Backup", `${site.site.toUpperCase()} Backup vCloud vApps`, random);
+  const label = "vCloud vApps";
+  const job = newJob(site, "Backup", `${site.site.toUpperCase()} Backup ${label}`, random);
   job.platform = "vCloud";
-  return finish({ job, vms: site.vApps, repository: site.repositories[1]!, site }, 60 + k);
+  const plan = { job, label, vms: site.vApps, repository: site.repositories[1]!, site };
+  return finish(plan, 60 + k);
 }
 
-function copyJob(
-  site: ServerSite,
-  k: number,
-  source: JobPlan | undefined,
-  random: Random,
-): JobPlan {
-  const what = source ? source.job.name.replace(/^\S+ Backup /, "") : theme(k);
-  const job = newJob(site, "BackupCopy", `${site.site.toUpperCase()} Copy ${what} offsite`, random);
-  const vms = source?.vms ?? share(site.vms, k, k + 1);
-  const start = (source?.job.dailyAtMinute ?? 1320) + random.int(90, 180);
-  return finish({ job, vms, repository: site.repositories[2]!, site }, start % 1440);
+function copyJob(site: ServerSite, source: JobPlan, random: Random): JobPlan {
+  const { label } = source;
+  const name = `${site.site.toUpperCase()} Copy ${label} offsite`;
+  const job = newJob(site, "BackupCopy", name, random);
+  const start = source.job.dailyAtMinute! + random.int(90, 180);
+  const plan = { job, label, vms: source.vms, repository: site.repositories[2]!, site };
+  return finish(plan, start % 1440);
 }
 
-function replicaJob(site: ServerSite, k: number, random: Random): JobPlan {
-  const job = newJob(site, "Replica", `${site.site.toUpperCase()} Replica ${theme(k)}`, random);
-  const count = Math.min(6, Math.max(1, Math.ceil(site.vms.length / 5)));
-  const from = (k * 3) % site.vms.length;
-  const vms = [...site.vms, ...site.vms].slice(from, from + count);
-  return finish({ job, vms, repository: null, site }, random.int(0, 240));
-}
-
-/** The `part`-th of `parts` slices of `items`; one item in turn when there are too few. */
-function share<T>(items: T[], part: number, parts: number): T[] {
-  if (items.length === 0) return [];
-  if (items.length < parts) return [items[part % items.length]!];
-  return items.slice(
-    Math.floor((part * items.length) / parts),
-    Math.floor(((part + 1) * items.length) / parts),
-  );
+/** The first VMs of the source backup job, up to half of them and at most six. */
+function replicaJob(site: ServerSite, source: JobPlan, random: Random): JobPlan {
+  const { label } = source;
+  const job = newJob(site, "Replica", `${site.site.toUpperCase()} Replica ${label}`, random);
+  const vms = source.vms.slice(0, Math.min(6, Math.ceil(source.vms.length / 2)));
+  return finish({ job, label, vms, repository: null, site }, random.int(0, 240));
 }

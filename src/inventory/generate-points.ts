@@ -6,7 +6,7 @@ import type { Random } from "./random.js";
 /**
  * Backups and replicas with the restore points their runs left: a point for every ended run
  * that saved at least one VM, kept for the job's retention (7 to 30 points), reaching back to
- * the full run its chain starts from, with a VM point per saved VM and a file per point.
+ * the full runs its VMs' chains start from, with a VM point per saved VM and a file per point.
  */
 export function buildPoints(
   inventory: Inventory,
@@ -21,12 +21,27 @@ export function buildPoints(
     const isReplica = plan.job.jobType === "Replica";
     const retention = isReplica ? 7 : random.pick([7, 14, 14, 30]);
     let cut = Math.max(0, ended.length - retention);
-    while (cut > 0 && !ended[cut]!.full) cut--;
+    while (cut > 0 && !startsChains(ended.slice(cut))) cut--;
     const kept = ended.slice(cut);
 
     if (isReplica) addReplica(inventory, plan, kept, random);
     else addBackup(inventory, plan, kept, random);
   });
+}
+
+/**
+ * Whether every VM's oldest point among `runs` is a full one: a kept chain never starts with
+ * an increment. The first run always qualifies, as a VM's first point comes from a full run.
+ */
+function startsChains(runs: Run[]): boolean {
+  const seen = new Set<string>();
+  for (const run of runs) {
+    for (const { vm } of run.saved) {
+      if (!seen.has(vm.id) && !run.full) return false;
+      seen.add(vm.id);
+    }
+  }
+  return true;
 }
 
 function addReplica(inventory: Inventory, plan: JobPlan, runs: Run[], random: Random): void {

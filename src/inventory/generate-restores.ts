@@ -53,7 +53,7 @@ export function buildFailoverPlans(inventory: Inventory, plans: JobPlan[], rando
     inventory.failoverPlans.push({
       id: random.guid(),
       backupServerId: plan.site.server.id,
-      name: `${plan.site.site.toUpperCase()} Failover ${plan.job.name.replace(/^\S+ Replica /, "")}`,
+      name: `${plan.site.site.toUpperCase()} Failover ${plan.label}`,
       description: `Starts the replicas of ${plan.job.name} in order`,
       vmIds: plan.vms.map((vm) => vm.id),
     });

@@ -7,6 +7,7 @@ import type {
   VirtualMachine,
 } from "./model.js";
 import { AGENT_SYSTEMS, AGENT_VERSIONS, SERVER_VERSIONS, SITES, VM_ROLES } from "./names.js";
+import { roleAt } from "./job-mix.js";
 import type { Random } from "./random.js";
 
 const TIB = 1024 ** 4;
@@ -24,12 +25,16 @@ export interface ServerSite {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
+export interface SiteCounts {
+  servers: number;
+  vms: number;
+  withVApps: boolean;
+  /** For each server, how many backup jobs share out its VMs by theme. */
+  themedJobs: number[];
+}
+
 /** Backup servers with their managed servers, hierarchy roots, VMs and repositories. */
-export function buildSites(
-  inventory: Inventory,
-  counts: { servers: number; vms: number; withVApps: boolean },
-  random: Random,
-): ServerSite[] {
+export function buildSites(inventory: Inventory, counts: SiteCounts, random: Random): ServerSite[] {
   const sites: ServerSite[] = [];
   for (let s = 0; s < counts.servers; s++) {
     const code =
@@ -113,7 +118,7 @@ function addRepositories(
 function addVms(
   inventory: Inventory,
   sites: ServerSite[],
-  counts: { vms: number; withVApps: boolean },
+  counts: SiteCounts,
   random: Random,
 ): void {
   const roots = sites.map((site) =>
@@ -128,13 +133,14 @@ function addVms(
   for (let v = 0; v < counts.vms; v++) {
     const isVApp = v < vAppCount;
     const s = isVApp ? 0 : v % sites.length;
-    const vmRole = random.pick(VM_ROLES);
-    const serial = (serials.get(vmRole.prefix) ?? 0) + 1;
-    serials.set(vmRole.prefix, serial);
+    // A VM takes the theme of the backup job that will protect it (see buildJobs), so the
+    // job's name tells what it holds; vApps sit apart in their own vCloud job.
+    const position = sites[s]!.vms.length;
+    const vmRole = isVApp ? random.pick(VM_ROLES) : roleAt(position, counts.themedJobs[s]!);
     const vm: VirtualMachine = {
       id: random.guid(),
       hierarchyRootId: isVApp ? vCloudRoot!.id : roots[s]!.id,
-      name: `${isVApp ? "vapp-" : ""}${vmRole.prefix}-${pad(serial)}`,
+      name: nextName(`${isVApp ? "vapp-" : ""}${vmRole.prefix}`, serials),
       moref: isVApp ? `vapp-${random.guid()}` : `vm-${1000 + v * 7}`,
       sizeBytes: Math.round(random.between(vmRole.minBytes, vmRole.maxBytes)),
       indexed: vmRole.indexed && random.chance(0.7),
@@ -143,6 +149,13 @@ function addVms(
     inventory.vms.push(vm);
     (isVApp ? sites[0]!.vApps : sites[s]!.vms).push(vm);
   }
+}
+
+/** The next name for a prefix across the site: sql-01, sql-02… vApps count apart (vapp-sql-01). */
+function nextName(prefix: string, serials: Map<string, number>): string {
+  const serial = (serials.get(prefix) ?? 0) + 1;
+  serials.set(prefix, serial);
+  return `${prefix}-${pad(serial)}`;
 }
 
 function addRoot(

@@ -1,5 +1,6 @@
 import { buildHistory } from "./generate-history.js";
 import { buildJobs } from "./generate-jobs.js";
+import { jobMixes, themedBackups } from "./job-mix.js";
 import { buildPoints } from "./generate-points.js";
 import { buildFailoverPlans, buildRestores } from "./generate-restores.js";
 import { buildExtras, buildSites } from "./generate-site.js";
@@ -40,9 +41,10 @@ export class GenerateOptionsInvalid extends Error {
 
 /**
  * A believable backup site, the same for the same options: backup servers with their
- * proxies, repositories and vCenter, VMs, daily backup, copy and replica jobs, `days` of
- * their history with task sessions, the restore points that history left, some restores,
- * WAN accelerators, failover plans, external repositories and agents.
+ * proxies, repositories and vCenter, VMs, daily backup, copy and replica jobs each named
+ * after the kind of VMs it holds, `days` of their history with task sessions, the restore
+ * points that history left, some restores, WAN accelerators, failover plans, external
+ * repositories and agents.
  */
 export function generateInventory(options: GenerateOptions): Inventory {
   checkOptions(options);
@@ -52,14 +54,13 @@ export function generateInventory(options: GenerateOptions): Inventory {
   const inventory = emptyInventory();
 
   const withVApps = Math.ceil(jobs / servers) >= 4 && vms >= servers + 10;
-  const sites = buildSites(inventory, { servers, vms, withVApps }, random.fork("site"));
+  // The jobs are laid out first, so each VM can be given the theme of the job that protects it.
+  const mixes = jobMixes({ servers, jobs, withVApps });
+  const themedJobs = mixes.map((mix) => themedBackups(mix).length);
+  const counts = { servers, vms, withVApps, themedJobs };
+  const sites = buildSites(inventory, counts, random.fork("site"));
   buildExtras(inventory, sites, random.fork("extras"));
-  const plans = buildJobs(
-    inventory,
-    sites,
-    { jobs, now, runningJob, withVApps },
-    random.fork("jobs"),
-  );
+  const plans = buildJobs(inventory, sites, mixes, { now, runningJob }, random.fork("jobs"));
   const runs = buildHistory(inventory, plans, { days, now, runningJob }, random.fork("history"));
   buildPoints(inventory, plans, runs, now, random.fork("points"));
   buildRestores(inventory, { days, servers, now }, random.fork("restores"));

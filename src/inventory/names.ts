@@ -36,19 +36,32 @@ export const VM_ROLES: readonly VmRole[] = [
   role("rdsh", 80, 300, true),
 ];
 
-export const JOB_THEMES: readonly string[] = [
-  "Domain Controllers",
-  "SQL Servers",
-  "Application Servers",
-  "Web Farm",
-  "File Services",
-  "Exchange",
-  "ERP",
-  "Kubernetes Nodes",
-  "Infrastructure",
-  "Monitoring",
-  "Remote Desktop",
-  "Development",
+/** What a backup job is named after, and the roles of the VMs it protects. */
+export interface JobTheme {
+  name: string;
+  roles: readonly VmRole[];
+}
+
+function theme(name: string, ...prefixes: string[]): JobTheme {
+  return { name, roles: prefixes.map((prefix) => VM_ROLES.find((r) => r.prefix === prefix)!) };
+}
+
+// A server with few backup jobs uses the first themes, so they are the broad ones: a small
+// site backs up its infrastructure and its databases before anything else. A role named
+// twice comes twice as often: a site has more domain controllers than PKI servers.
+export const JOB_THEMES: readonly JobTheme[] = [
+  theme("Infrastructure", "dc", "dc", "jump", "mon", "print", "pki"),
+  theme("SQL Servers", "sql"),
+  theme("Application Servers", "app", "crm", "erp"),
+  theme("File Services", "fs"),
+  theme("Exchange", "exch"),
+  theme("Web Farm", "web"),
+  theme("Remote Desktop", "rdsh"),
+  theme("Domain Controllers", "dc"),
+  theme("ERP", "erp"),
+  theme("Kubernetes Nodes", "k8s-node"),
+  theme("Monitoring", "mon", "log"),
+  theme("Development", "git"),
 ];
 
 export const SITES: readonly string[] = ["ams", "fra", "lon", "nyc", "sfo", "sgp", "syd", "tyo"];

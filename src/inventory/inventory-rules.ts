@@ -39,11 +39,23 @@ export function checkRules(inventory: Inventory, problems: Problems): void {
       problems.add(`repositories[${i}].freeSpace`, `is more than the capacity ${capacity}`);
     }
   });
+  checkHosts(inventory, lookup, problems);
   inventory.jobs.forEach((job, i) => checkJob(job, `jobs[${i}]`, lookup, problems));
   checkJobSessions(inventory, lookup, problems);
   checkBackupsAndReplicas(inventory, lookup, problems);
   checkRestorePoints(inventory, lookup, problems);
   checkPointsAndFiles(inventory, lookup, problems);
+}
+
+// A hierarchy root with a managed server's id is that server (EM gives a vCenter one id for both).
+function checkHosts(inventory: Inventory, lookup: Lookup, problems: Problems): void {
+  const servers = new Set(inventory.managedServers.map((server) => server.id));
+  inventory.hierarchyRoots.forEach((root, i) => {
+    if (!servers.has(root.id)) return;
+    if (lookup.get("managedServers", root.id).backupServerId !== root.backupServerId) {
+      problems.add(`hierarchyRoots[${i}].id`, "is a managed server of another backup server");
+    }
+  });
 }
 
 function checkJob(job: Job, path: string, lookup: Lookup, problems: Problems): void {

@@ -93,6 +93,15 @@ function servers(inv: Inventory): void {
     managedServerType: "Windows",
     roles: ["Proxy"],
   });
+  // The vCenter is a managed server too, under the root's id (as EM has it).
+  inv.managedServers.push({
+    id: IDS.root,
+    backupServerId: IDS.emServer,
+    name: "vc01.example.com",
+    description: "vCenter Server",
+    managedServerType: "VC",
+    roles: [],
+  });
   inv.hierarchyRoots.push({
     id: IDS.root,
     backupServerId: IDS.emServer,

@@ -113,6 +113,24 @@ describe("validateInventory", () => {
     assert.deepEqual(problemsOf(document), ["jobSessions[0].endTime: is before creationTime"]);
   });
 
+  it("names a hierarchy root that shares its id with another backup server's managed server", () => {
+    const document = site();
+    const root = document.hierarchyRoots!.findIndex((r) =>
+      document.managedServers!.some((server) => server.id === r.id),
+    );
+    assert.ok(root >= 0, "a generated vCenter root is its managed server");
+    const other = document.backupServers!.find(
+      (server) => server.id !== document.hierarchyRoots![root]!.backupServerId,
+    )!;
+    const vCenter = document.managedServers!.find(
+      (s) => s.id === document.hierarchyRoots![root]!.id,
+    )!;
+    vCenter.backupServerId = other.id;
+    assert.deepEqual(problemsOf(document), [
+      `hierarchyRoots[${root}].id: is a managed server of another backup server`,
+    ]);
+  });
+
   it("accepts ids in capitals and keeps them in lower case", () => {
     const document = site();
     const id = document.backupServers![0]!.id as string;

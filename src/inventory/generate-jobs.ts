@@ -148,7 +148,10 @@ function replicaJob(site: ServerSite, k: number, random: Random): JobPlan {
   const count = Math.min(6, Math.max(1, Math.ceil(site.vms.length / 5)));
   const from = (k * 3) % site.vms.length;
   const vms = [...site.vms, ...site.vms].slice(from, from + count);
-  return finish({ job, vms, repository: null, site }, random.int(0, 240));
+  const plan = finish({ job, vms, repository: null, site }, random.int(0, 240));
+  // Not a target (replicas go to a host), but where the replicas' metadata is kept.
+  job.repositoryId = site.repositories[0]!.id;
+  return plan;
 }
 
 /** The `part`-th of `parts` slices of `items`; one item in turn when there are too few. */

@@ -105,7 +105,10 @@ export interface Job {
   /** Daily run time, minutes after midnight UTC, when scheduled. */
   dailyAtMinute: number | null;
   nextRun: number | null;
-  /** Target repository of a backup job; null for replicas. */
+  /**
+   * Target repository of a backup or copy job. For a replication job, the repository keeping
+   * its replicas' metadata, or null.
+   */
   repositoryId: Guid | null;
   /** The VMs the job processes. */
   vmIds: Guid[];

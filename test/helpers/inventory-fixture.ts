@@ -195,7 +195,7 @@ function jobs(inv: Inventory, now: number): void {
       backupServerId: IDS.emServer,
       vmIds: [IDS.vmHost, IDS.vmHost2],
     }),
-    job(IDS.replicaJob, "Replicate app01", "Replica", { repositoryId: null, vmIds: [IDS.vmApp] }),
+    job(IDS.replicaJob, "Replicate app01", "Replica", { vmIds: [IDS.vmApp] }),
   );
   inv.failoverPlans.push({
     id: IDS.failoverPlan,

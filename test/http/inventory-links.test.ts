@@ -5,7 +5,7 @@
  */
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { IDS } from "../helpers/inventory-fixture.js";
+import { fixtureInventory, IDS } from "../helpers/inventory-fixture.js";
 import { startInventoryServer, type InventoryServer } from "../helpers/inventory-server.js";
 import { apiPath, linkSequence } from "../helpers/capture-shape.js";
 
@@ -66,6 +66,53 @@ describe("Links between inventory objects", () => {
         ref.Links.every((link: Link) => link.Rel !== "Related"),
         ref.Type,
       );
+    }
+  });
+
+  it("leads a replica Up to the repository keeping its metadata, in its reference and entity", async () => {
+    const ref = await api.json(`replicas/${IDS.replica}`);
+    assert.deepEqual(linkSequence(ref.Links), [
+      "Up BackupServerReference",
+      "Up RepositoryReference",
+      "Alternate Replica",
+      "Down VmReplicaPointReferenceList",
+    ]);
+    const repository = await follow(ref.Links, "Up", "RepositoryReference");
+    assert.equal(repository.UID, `urn:veeam:Repository:${IDS.ddRepo}`);
+    assert.equal(ref.Links[1].Name, repository.Name);
+
+    const entity = await api.json(`replicas/${IDS.replica}?format=Entity`);
+    assert.deepEqual(linkSequence(entity.Links), [
+      "Up RepositoryReference",
+      "Up BackupServerReference",
+      "Alternate ReplicaReference",
+      "Down VmReplicaPointReferenceList",
+    ]);
+    await follow(entity.Links, "Up", "RepositoryReference");
+  });
+
+  it("lists the replica under that repository's replicas, and under no other", async () => {
+    const kept = await api.json(`repositories/${IDS.ddRepo}/replicas`);
+    assert.deepEqual(
+      kept.Refs.map((r: { UID: string }) => r.UID),
+      [`urn:veeam:Replica:${IDS.replica}`],
+    );
+    assert.deepEqual((await api.json(`repositories/${IDS.s3Repo}/replicas`)).Refs, []);
+  });
+
+  it("gives a replica of a job with no metadata repository no Up link to one", async () => {
+    const inventory = fixtureInventory();
+    inventory.jobs.find((job) => job.id === IDS.replicaJob)!.repositoryId = null;
+    const bare = await startInventoryServer(inventory);
+    try {
+      const ref = await bare.json(`replicas/${IDS.replica}`);
+      assert.deepEqual(linkSequence(ref.Links), [
+        "Up BackupServerReference",
+        "Alternate Replica",
+        "Down VmReplicaPointReferenceList",
+      ]);
+    } finally {
+      await bare.close();
     }
   });
 });

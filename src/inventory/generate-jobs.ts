@@ -101,6 +101,8 @@ function newJob(site: ServerSite, jobType: JobType, name: string, random: Random
     nextRun: null,
     repositoryId: null,
     vmIds: [],
+    linkedJobIds: [],
+    linkedBackupRepositoryIds: [],
   };
 }
 
@@ -140,6 +142,7 @@ function copyJob(
   const job = newJob(site, "BackupCopy", `${site.site.toUpperCase()} Copy ${what} offsite`, random);
   const vms = source?.vms ?? share(site.vms, k, k + 1);
   const start = (source?.job.dailyAtMinute ?? 1320) + random.int(90, 180);
+  if (source) job.linkedJobIds = [source.job.id];
   return finish({ job, vms, repository: site.repositories[2]!, site }, start % 1440);
 }
 

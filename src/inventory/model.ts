@@ -112,6 +112,10 @@ export interface Job {
   repositoryId: Guid | null;
   /** The VMs the job processes. */
   vmIds: Guid[];
+  /** The backup jobs a copy job copies from (EM's linked jobs); empty for other jobs. */
+  linkedJobIds: Guid[];
+  /** The repositories a copy job copies from (EM's linked backup repositories). */
+  linkedBackupRepositoryIds: Guid[];
 }
 
 /** One run of a backup or replica job. State and progress follow from the clock (`sessionState`). */

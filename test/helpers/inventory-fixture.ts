@@ -182,6 +182,8 @@ function jobs(inv: Inventory, now: number): void {
     nextRun: now + 3_600_000,
     repositoryId: IDS.ddRepo,
     vmIds: [IDS.vmApp, IDS.vmHost],
+    linkedJobIds: [],
+    linkedBackupRepositoryIds: [],
     ...extra,
   });
   inv.jobs.push(
@@ -190,6 +192,7 @@ function jobs(inv: Inventory, now: number): void {
       dailyAtMinute: null,
       nextRun: null,
       scheduleConfigured: false,
+      linkedJobIds: [IDS.backupJob],
     }),
     job(IDS.operCopyJob, "COPY_OPER_WIN_S3\\BACKUP_SITE3_OPER_WIN", "BackupCopy", {
       backupServerId: IDS.emServer,

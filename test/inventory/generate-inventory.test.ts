@@ -81,6 +81,18 @@ describe("generateInventory", () => {
     );
   });
 
+  it("links each copy job to the backup job of its own server that it copies", () => {
+    const copies = site.jobs.filter((job) => job.jobType === "BackupCopy");
+    assert.ok(copies.length > 0);
+    for (const copy of copies) {
+      assert.equal(copy.linkedJobIds.length, 1, copy.name);
+      const source = site.jobs.find((job) => job.id === copy.linkedJobIds[0])!;
+      assert.equal(source.jobType, "Backup");
+      assert.equal(source.backupServerId, copy.backupServerId);
+      assert.deepEqual(copy.vmIds, source.vmIds, "it copies what the source backs up");
+    }
+  });
+
   it("makes the numbers of servers, jobs and VMs asked for", () => {
     assert.equal(site.backupServers.length, 3);
     assert.equal(site.jobs.length, 40);

@@ -131,6 +131,42 @@ describe("validateInventory", () => {
     ]);
   });
 
+  it("fills in a copy job's sources as empty when a file leaves them out", () => {
+    const document = site();
+    const copy = document.jobs!.findIndex((job) => job.jobType === "BackupCopy");
+    delete document.jobs![copy]!.linkedJobIds;
+    delete document.jobs![copy]!.linkedBackupRepositoryIds;
+    const job = validateInventory(document).jobs[copy]!;
+    assert.deepEqual([job.linkedJobIds, job.linkedBackupRepositoryIds], [[], []]);
+  });
+
+  it("names a copy job's source that is not a Backup job, and sources given to a backup job", () => {
+    const document = site();
+    const jobs = document.jobs!;
+    const copy = jobs.findIndex((job) => job.jobType === "BackupCopy");
+    const backup = jobs.findIndex((job) => job.jobType === "Backup");
+    jobs[copy]!.linkedJobIds = [jobs[copy]!.id];
+    jobs[backup]!.linkedBackupRepositoryIds = [jobs[backup]!.repositoryId];
+    assert.ok(backup < copy, "problems come in the order of the jobs");
+    assert.deepEqual(problemsOf(document), [
+      `jobs[${backup}].linkedBackupRepositoryIds: is for copy jobs only, not a Backup job`,
+      `jobs[${copy}].linkedJobIds[0]: names a BackupCopy job, not a Backup job`,
+    ]);
+  });
+
+  it("names a copy job's source on another backup server", () => {
+    const document = site();
+    const jobs = document.jobs!;
+    const copy = jobs.findIndex((job) => job.jobType === "BackupCopy");
+    const elsewhere = document.repositories!.find(
+      (repository) => repository.backupServerId !== jobs[copy]!.backupServerId,
+    )!;
+    jobs[copy]!.linkedBackupRepositoryIds = [elsewhere.id];
+    assert.deepEqual(problemsOf(document), [
+      `jobs[${copy}].linkedBackupRepositoryIds[0]: names one of another backup server`,
+    ]);
+  });
+
   it("accepts ids in capitals and keeps them in lower case", () => {
     const document = site();
     const id = document.backupServers![0]!.id as string;

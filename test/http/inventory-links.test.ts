@@ -115,4 +115,84 @@ describe("Links between inventory objects", () => {
       await bare.close();
     }
   });
+
+  it("leads a copy job to the backup job it copies, through its linkedJobs", async () => {
+    const copy = await api.json(`jobs/${IDS.copyJob}?format=Entity`);
+    const list = await follow(copy.Links, "Down", "LinkedJobObjectList");
+    assert.deepEqual(Object.keys(list), ["LinkedJobObjects"]);
+    const [linked] = list.LinkedJobObjects;
+    assert.equal(list.LinkedJobObjects.length, 1);
+    assert.equal(linked.Type, "LinkedJobObject");
+    assert.equal(linked.LinkedJobUid, `urn:veeam:Job:${IDS.backupJob}`);
+    assert.deepEqual(await api.json(apiPath(linked.Href)), linked);
+
+    assert.deepEqual(linkSequence(linked.Links), ["Up Job", "Delete null"]);
+    const up = await follow(linked.Links, "Up", "Job");
+    assert.equal(up.UID, copy.UID);
+    assert.equal(apiPath(linked.Links[1].Href), apiPath(linked.Href));
+
+    const source = await api.json(`jobs/${IDS.backupJob}`);
+    assert.equal(source.UID, linked.LinkedJobUid);
+    assert.equal(source.Type, "JobReference");
+  });
+
+  it("answers a copy job's Create links, which name its lists, with those lists", async () => {
+    const copy = await api.json(`jobs/${IDS.copyJob}?format=Entity`);
+    for (const type of ["LinkedJobObject", "LinkedBackupRepositoryObject"]) {
+      const create = copy.Links.find((link: Link) => link.Rel === "Create" && link.Type === type);
+      const down = copy.Links.find(
+        (link: Link) => link.Rel === "Down" && link.Type === `${type}List`,
+      );
+      assert.equal(create.Href, down.Href);
+      assert.equal((await api.get(apiPath(create.Href))).status, 200);
+    }
+  });
+
+  it("writes the linked lists in XML with the vendor's elements", async () => {
+    const xml = await api.xml(`jobs/${IDS.copyJob}/linkedJobs`);
+    assert.match(
+      xml.body,
+      /<LinkedJobResourceObjects [^>]+><LinkedJobObject Href="[^"]+\/linkedJobs\/[^"]+" Type="LinkedJobObject"><Links><Link [^>]*Rel="Up"/,
+    );
+    assert.match(xml.body, /<ObjectInJobId>[^<]+<\/ObjectInJobId><LinkedJobUid>urn:veeam:Job:/);
+    const empty = await api.xml(`jobs/${IDS.copyJob}/linkedBackupRepositories`);
+    assert.match(empty.body, /<LinkedBackupRepositoryResourceObjects [^>]*\/>$/);
+  });
+
+  it("leads a copy job that copies from a repository to that repository's UID", async () => {
+    const inventory = fixtureInventory();
+    const copy = inventory.jobs.find((job) => job.id === IDS.copyJob)!;
+    copy.linkedJobIds = [];
+    copy.linkedBackupRepositoryIds = [IDS.s3Repo];
+    const other = await startInventoryServer(inventory);
+    try {
+      const entity = await other.json(`jobs/${IDS.copyJob}?format=Entity`);
+      const down = entity.Links.find(
+        (link: Link) => link.Type === "LinkedBackupRepositoryObjectList",
+      );
+      const list = await other.json(apiPath(down.Href));
+      assert.deepEqual(Object.keys(list), ["LinkedBackupRepositories"]);
+      const [linked] = list.LinkedBackupRepositories;
+      assert.equal(linked.Type, "LinkedBackupRepositoryObject");
+      assert.equal(linked.LinkedBackupRepositoryUid, `urn:veeam:Repository:${IDS.s3Repo}`);
+      assert.deepEqual(await other.json(apiPath(linked.Href)), linked);
+      assert.equal(
+        (await other.json(`repositories/${IDS.s3Repo}`)).UID,
+        linked.LinkedBackupRepositoryUid,
+      );
+      assert.deepEqual((await other.json(`jobs/${IDS.copyJob}/linkedJobs`)).LinkedJobObjects, []);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("gives backup and replication jobs no links to linked jobs or repositories", async () => {
+    for (const id of [IDS.backupJob, IDS.replicaJob]) {
+      const job = await api.json(`jobs/${id}?format=Entity`);
+      assert.ok(
+        job.Links.every((link: Link) => !/Linked/.test(link.Type ?? "")),
+        id,
+      );
+    }
+  });
 });

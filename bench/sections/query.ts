@@ -114,6 +114,8 @@ function siteWith(count: number, now: number): Inventory {
       nextRun: now + DAY,
       repositoryId: null,
       vmIds: [],
+      linkedJobIds: [],
+      linkedBackupRepositoryIds: [],
     });
   }
   const days = Math.ceil(count / JOBS);

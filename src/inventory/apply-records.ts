@@ -1,6 +1,7 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 
 import type { InventoryRecord } from "../store/store.js";
+import { FILE_KINDS, INVENTORY_SCHEMA } from "./inventory-schema.js";
 import { emptyInventory, INVENTORY_KINDS, type Inventory, type InventoryKind } from "./model.js";
 
 /**
@@ -16,6 +17,20 @@ export interface PlacedInventory {
 }
 
 const KINDS = new Set<string>(INVENTORY_KINDS);
+
+/**
+ * Per kind, the fields a file may leave out, with their defaults. A record written before a
+ * field was added to the model (a job's `linkedJobIds`, say) lacks it; it gets the default a
+ * file would, so stores filled by an older emrest keep serving.
+ */
+const DEFAULTS = new Map(
+  FILE_KINDS.map((kind) => {
+    const fields = Object.entries(
+      INVENTORY_SCHEMA[kind] as Record<string, { fallback?: () => unknown }>,
+    );
+    return [kind as string, fields.filter(([, field]) => field.fallback?.() !== undefined)];
+  }),
+);
 
 /** Bodies parsed between two turns of the event loop. */
 const PARSE_CHUNK = 5000;
@@ -70,13 +85,22 @@ async function parseBodies(records: readonly InventoryRecord[]): Promise<unknown
   for (let i = 0; i < records.length; i++) {
     if (i > 0 && i % PARSE_CHUNK === 0) await nextTurn();
     try {
-      objects.push(JSON.parse(records[i].body));
+      objects.push(withDefaults(records[i].kind, JSON.parse(records[i].body)));
     } catch (error) {
       const { kind, id } = records[i];
       throw new Error(`the inventory record ${kind} ${id} is not JSON`, { cause: error });
     }
   }
   return objects;
+}
+
+function withDefaults(kind: string, item: unknown): unknown {
+  if (item === null || typeof item !== "object") return item;
+  const fields = item as Record<string, unknown>;
+  for (const [name, field] of DEFAULTS.get(kind) ?? []) {
+    if (fields[name] === undefined) fields[name] = field.fallback!();
+  }
+  return item;
 }
 
 function positionsOf(placed: PlacedInventory, kind: InventoryKind): Map<string, number> {

@@ -87,6 +87,8 @@ function newJob(site: ServerSite, jobType: JobType, name: string, random: Random
     nextRun: null,
     repositoryId: null,
     vmIds: [],
+    linkedJobIds: [],
+    linkedBackupRepositoryIds: [],
   };
 }
 
@@ -145,6 +147,7 @@ function copyJob(site: ServerSite, source: JobPlan, random: Random): JobPlan {
   const name = `${site.site.toUpperCase()} Copy ${label} offsite`;
   const job = newJob(site, "BackupCopy", name, random);
   const start = source.job.dailyAtMinute! + random.int(90, 180);
+  job.linkedJobIds = [source.job.id];
   const plan = { job, label, vms: source.vms, repository: site.repositories[2]!, site };
   return finish(plan, start % 1440);
 }
@@ -154,5 +157,8 @@ function replicaJob(site: ServerSite, source: JobPlan, random: Random): JobPlan 
   const { label } = source;
   const job = newJob(site, "Replica", `${site.site.toUpperCase()} Replica ${label}`, random);
   const vms = source.vms.slice(0, Math.min(6, Math.ceil(source.vms.length / 2)));
-  return finish({ job, label, vms, repository: null, site }, random.int(0, 240));
+  const plan = finish({ job, label, vms, repository: null, site }, random.int(0, 240));
+  // Not a target (replicas go to a host), but where the replicas' metadata is kept.
+  job.repositoryId = site.repositories[0]!.id;
+  return plan;
 }

@@ -121,9 +121,13 @@ function addVms(
   counts: SiteCounts,
   random: Random,
 ): void {
-  const roots = sites.map((site) =>
-    addRoot(inventory, site, "VC", `vcsa.${site.site}.example.com`, random),
-  );
+  // Each vCenter root is the site's VC managed server under the same id, as EM has it.
+  const roots = sites.map((site) => {
+    const vCenter = inventory.managedServers.find(
+      (server) => server.backupServerId === site.server.id && server.managedServerType === "VC",
+    );
+    return addRoot(inventory, site, "VC", vCenter!.name, random, vCenter!.id);
+  });
   const vAppCount = counts.withVApps ? 2 : 0;
   const vCloudRoot = vAppCount
     ? addRoot(inventory, sites[0]!, "VCloud", "vcd.example.com", random)
@@ -164,9 +168,10 @@ function addRoot(
   hostType: string,
   name: string,
   random: Random,
+  id = random.guid(),
 ): HierarchyRoot {
   const root = {
-    id: random.guid(),
+    id,
     backupServerId: site.server.id,
     name,
     uniqueId: random.guid(),

@@ -39,11 +39,23 @@ export function checkRules(inventory: Inventory, problems: Problems): void {
       problems.add(`repositories[${i}].freeSpace`, `is more than the capacity ${capacity}`);
     }
   });
+  checkHosts(inventory, lookup, problems);
   inventory.jobs.forEach((job, i) => checkJob(job, `jobs[${i}]`, lookup, problems));
   checkJobSessions(inventory, lookup, problems);
   checkBackupsAndReplicas(inventory, lookup, problems);
   checkRestorePoints(inventory, lookup, problems);
   checkPointsAndFiles(inventory, lookup, problems);
+}
+
+// A hierarchy root with a managed server's id is that server (EM gives a vCenter one id for both).
+function checkHosts(inventory: Inventory, lookup: Lookup, problems: Problems): void {
+  const servers = new Set(inventory.managedServers.map((server) => server.id));
+  inventory.hierarchyRoots.forEach((root, i) => {
+    if (!servers.has(root.id)) return;
+    if (lookup.get("managedServers", root.id).backupServerId !== root.backupServerId) {
+      problems.add(`hierarchyRoots[${i}].id`, "is a managed server of another backup server");
+    }
+  });
 }
 
 function checkJob(job: Job, path: string, lookup: Lookup, problems: Problems): void {
@@ -59,12 +71,36 @@ function checkJob(job: Job, path: string, lookup: Lookup, problems: Problems): v
   if (job.dailyAtMinute !== null && !job.scheduleConfigured) {
     problems.add(`${path}.dailyAtMinute`, "is set but scheduleConfigured is false");
   }
+  checkLinks(job, path, lookup, problems);
   job.vmIds.forEach((vmId, at) => {
     const root = lookup.get("hierarchyRoots", lookup.get("vms", vmId).hierarchyRootId);
     if (root.backupServerId !== job.backupServerId) {
       problems.add(`${path}.vmIds[${at}]`, "names a VM that another backup server manages");
     }
   });
+}
+
+/** What a copy job copies from: backup jobs and repositories of its own backup server. */
+function checkLinks(job: Job, path: string, lookup: Lookup, problems: Problems): void {
+  const isCopy = job.jobType !== "Backup" && job.jobType !== "Replica";
+  const sources = [
+    ["linkedJobIds", "jobs", job.linkedJobIds],
+    ["linkedBackupRepositoryIds", "repositories", job.linkedBackupRepositoryIds],
+  ] as const;
+  for (const [field, kind, ids] of sources) {
+    if (!isCopy && ids.length > 0) {
+      problems.add(`${path}.${field}`, `is for copy jobs only, not a ${job.jobType} job`);
+      continue;
+    }
+    ids.forEach((id, at) => {
+      const source = lookup.get(kind, id);
+      if (source.backupServerId !== job.backupServerId) {
+        problems.add(`${path}.${field}[${at}]`, "names one of another backup server");
+      } else if ("jobType" in source && source.jobType !== "Backup") {
+        problems.add(`${path}.${field}[${at}]`, `names a ${source.jobType} job, not a Backup job`);
+      }
+    });
+  }
 }
 
 function checkJobSessions(inventory: Inventory, lookup: Lookup, problems: Problems): void {

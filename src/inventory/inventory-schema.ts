@@ -134,6 +134,8 @@ export const INVENTORY_SCHEMA: InventorySchema = {
     nextRun: timeOrNull(),
     repositoryId: refOrNull("repositories"),
     vmIds: refs("vms"),
+    linkedJobIds: refs("jobs"),
+    linkedBackupRepositoryIds: refs("repositories"),
   },
   jobSessions: {
     id: guid(),

@@ -105,10 +105,17 @@ export interface Job {
   /** Daily run time, minutes after midnight UTC, when scheduled. */
   dailyAtMinute: number | null;
   nextRun: number | null;
-  /** Target repository of a backup job; null for replicas. */
+  /**
+   * Target repository of a backup or copy job. For a replication job, the repository keeping
+   * its replicas' metadata, or null.
+   */
   repositoryId: Guid | null;
   /** The VMs the job processes. */
   vmIds: Guid[];
+  /** The backup jobs a copy job copies from (EM's linked jobs); empty for other jobs. */
+  linkedJobIds: Guid[];
+  /** The repositories a copy job copies from (EM's linked backup repositories). */
+  linkedBackupRepositoryIds: Guid[];
 }
 
 /** One run of a backup or replica job. State and progress follow from the clock (`sessionState`). */

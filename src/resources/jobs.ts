@@ -1,8 +1,8 @@
 /**
  * `/jobs`: backup, replication and backup copy jobs. Shapes from the vendor's Job examples
  * (resource_representation_for_ke for a backup job, get_jobs_id for copy jobs). A copy job's
- * links to its linked jobs and repositories are left out: the inventory does not record
- * which jobs a copy job reads from.
+ * entity ends with Down and Create links to what it copies from (`linked-objects.ts`); EM
+ * writes no link to its target repository.
  */
 import type { Job } from "../inventory/model.js";
 import type { Link } from "../representation/representation.js";
@@ -13,6 +13,7 @@ import { jobSessionsOf } from "./job-session-lists.js";
 import { scheduleOptions } from "./job-schedule.js";
 import { backupSessions, replicaSessions } from "./job-sessions.js";
 import { JOB } from "./kind-names.js";
+import { LINKED_JOBS, LINKED_REPOSITORIES, linkedChild } from "./linked-objects.js";
 import {
   alternateToEntity,
   alternateToRef,
@@ -48,6 +49,17 @@ function copyJobLinks(job: Job, ctx: ResourceContext): Link[] {
     ),
     sessionsLink(job, ctx),
     ...actionLinks(job, ctx, ["Sync", "sync"]),
+    ...sourceLinks(job, ctx),
+  ];
+}
+
+// Down to both lists, then Create for both, as the vendor's copy job examples order them.
+function sourceLinks(job: Job, ctx: ResourceContext): Link[] {
+  const self = pathOf(jobs, job);
+  const kinds = [LINKED_JOBS, LINKED_REPOSITORIES];
+  return [
+    ...kinds.map((kind) => pathLink(ctx, "Down", `${self}/${kind.segment}`, `${kind.type}List`)),
+    ...kinds.map((kind) => pathLink(ctx, "Create", `${self}/${kind.segment}`, kind.type)),
   ];
 }
 
@@ -143,5 +155,7 @@ export const jobs: ResourceKind<Job> = {
       kind: () => replicaSessions,
       items: (job, ctx) => (job.jobType === "Replica" ? jobSessionsOf(ctx.view, job.id) : []),
     },
+    linkedJobs: linkedChild(LINKED_JOBS),
+    linkedBackupRepositories: linkedChild(LINKED_REPOSITORIES),
   },
 };

@@ -1,26 +1,37 @@
 /**
  * `/replicas`: the replicas of replication jobs. Shapes from the vendor's replicas_id page
- * (13.1), without its `Up RepositoryReference` link: the inventory does not say which
- * repository holds a replica's metadata.
+ * (13.1), which puts the `Up RepositoryReference` link first in the entity and second in the
+ * reference. That repository keeps the replica's metadata: the replication job's
+ * `repositoryId`; a job without one gives its replicas no such link.
  */
 import type { Replica } from "../inventory/model.js";
+import type { Link } from "../representation/representation.js";
 import { byId } from "./by-id.js";
-import { REPLICA } from "./kind-names.js";
+import { REPLICA, REPOSITORY } from "./kind-names.js";
 import { childrenOf } from "./relations.js";
 import {
   alternateToEntity,
   alternateToRef,
   pathLink,
   pathOf,
+  refLink,
   type ResourceContext,
   type ResourceKind,
 } from "./resource-kind.js";
-import { jobOf, serverLink } from "./site.js";
+import { jobOf, must, serverLink } from "./site.js";
 import { vmReplicaPoints } from "./vm-replica-points.js";
+
+function repositoryLinks(replica: Replica, ctx: ResourceContext): Link[] {
+  const { repositoryId } = jobOf(ctx.view, replica.jobId);
+  if (repositoryId === null) return [];
+  const repository = must(ctx.view.get("repositories", repositoryId), "repository");
+  return [refLink(ctx, "Up", REPOSITORY, repository.id, repository.name)];
+}
 
 function links(replica: Replica, ctx: ResourceContext) {
   return {
-    up: serverLink(ctx, jobOf(ctx.view, replica.jobId).backupServerId),
+    server: serverLink(ctx, jobOf(ctx.view, replica.jobId).backupServerId),
+    repository: repositoryLinks(replica, ctx),
     down: pathLink(
       ctx,
       "Down",
@@ -37,13 +48,13 @@ export const replicas: ResourceKind<Replica> = {
   nameOf: (replica) => replica.name,
 
   refLinks(replica, ctx) {
-    const { up, down } = links(replica, ctx);
-    return [up, alternateToEntity(replicas, replica, ctx), down];
+    const { server, repository, down } = links(replica, ctx);
+    return [server, ...repository, alternateToEntity(replicas, replica, ctx), down];
   },
 
   entityLinks(replica, ctx) {
-    const { up, down } = links(replica, ctx);
-    return [up, alternateToRef(replicas, replica, ctx), down];
+    const { server, repository, down } = links(replica, ctx);
+    return [...repository, server, alternateToRef(replicas, replica, ctx), down];
   },
 
   levels: (replica) => [{ elements: [["Platform", replica.platform]] }],

@@ -128,6 +128,8 @@ export function actionSite(now = NOW): Inventory {
     nextRun: null,
     repositoryId: jobType === "Backup" ? REPOSITORY : null,
     vmIds,
+    linkedJobIds: [],
+    linkedBackupRepositoryIds: [],
   });
   site.jobs.push(job(NIGHTLY, "Nightly", "Backup", [VM_A, VM_B]));
   site.jobs.push(job(FLAKY, "Flaky", "Backup", [VM_A, VM_C]));

@@ -93,6 +93,15 @@ function servers(inv: Inventory): void {
     managedServerType: "Windows",
     roles: ["Proxy"],
   });
+  // The vCenter is a managed server too, under the root's id (as EM has it).
+  inv.managedServers.push({
+    id: IDS.root,
+    backupServerId: IDS.emServer,
+    name: "vc01.example.com",
+    description: "vCenter Server",
+    managedServerType: "VC",
+    roles: [],
+  });
   inv.hierarchyRoots.push({
     id: IDS.root,
     backupServerId: IDS.emServer,
@@ -173,6 +182,8 @@ function jobs(inv: Inventory, now: number): void {
     nextRun: now + 3_600_000,
     repositoryId: IDS.ddRepo,
     vmIds: [IDS.vmApp, IDS.vmHost],
+    linkedJobIds: [],
+    linkedBackupRepositoryIds: [],
     ...extra,
   });
   inv.jobs.push(
@@ -181,12 +192,13 @@ function jobs(inv: Inventory, now: number): void {
       dailyAtMinute: null,
       nextRun: null,
       scheduleConfigured: false,
+      linkedJobIds: [IDS.backupJob],
     }),
     job(IDS.operCopyJob, "COPY_OPER_WIN_S3\\BACKUP_SITE3_OPER_WIN", "BackupCopy", {
       backupServerId: IDS.emServer,
       vmIds: [IDS.vmHost, IDS.vmHost2],
     }),
-    job(IDS.replicaJob, "Replicate app01", "Replica", { repositoryId: null, vmIds: [IDS.vmApp] }),
+    job(IDS.replicaJob, "Replicate app01", "Replica", { vmIds: [IDS.vmApp] }),
   );
   inv.failoverPlans.push({
     id: IDS.failoverPlan,

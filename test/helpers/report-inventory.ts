@@ -137,6 +137,8 @@ export class ReportInventoryBuilder {
       nextRun: null,
       repositoryId: jobType === "Replica" ? null : (options.repository?.id ?? null),
       vmIds: (options.vms ?? []).map((vm) => vm.id),
+      linkedJobIds: [],
+      linkedBackupRepositoryIds: [],
     };
     this.inventory.jobs.push(job);
     return job;

@@ -79,6 +79,10 @@ describe("GET /api/jobs and /api/failoverPlans", () => {
       "ToggleScheduleEnabled null",
       "Down BackupJobSessionReferenceList",
       "Sync null",
+      "Down LinkedJobObjectList",
+      "Down LinkedBackupRepositoryObjectList",
+      "Create LinkedJobObject",
+      "Create LinkedBackupRepositoryObject",
     ]);
     assert.equal(job.JobScheduleOptions, null);
     assert.equal(job.NextRun, null);

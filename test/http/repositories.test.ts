@@ -38,14 +38,19 @@ describe("GET /api/repositories", () => {
     ]);
   });
 
-  it("serves a repository's backups, and its replicas as an empty list", async () => {
+  it("serves a repository's backups, and the replicas whose metadata it keeps", async () => {
     const backups = await api.json(`repositories/${IDS.ddRepo}/backups?format=Entity`);
     assert.deepEqual(
       backups.Backups.map((b: any) => b.Name),
       ["BACKUP_CORP_SITE3_VMW_INF"],
     );
     assert.deepEqual(await api.json(`repositories/${IDS.s3Repo}/backups`), { Refs: [] });
-    assert.deepEqual(await api.json(`repositories/${IDS.ddRepo}/replicas`), { Refs: [] });
+    const replicas = await api.json(`repositories/${IDS.ddRepo}/replicas?format=Entity`);
+    assert.deepEqual(
+      replicas.Replicas.map((r: any) => r.Name),
+      ["Replicate app01"],
+    );
+    assert.deepEqual(await api.json(`repositories/${IDS.s3Repo}/replicas`), { Refs: [] });
   });
 
   it("writes a capacity of -1 (unknown, object storage) as the capture does", async () => {

@@ -60,18 +60,37 @@ describe("generateInventory", () => {
     }
   });
 
-  it("gives every object a GUID for an id, unique across the site", () => {
+  it("gives every object a GUID for an id, unique across the site but for a vCenter's two faces", () => {
     const ids = new Set<string>();
+    let shared = 0;
     for (const kind of INVENTORY_KINDS) {
       for (const item of site[kind] as { id: string }[]) {
         assert.match(item.id, GUID, kind);
+        // A vCenter is both a managed server and a hierarchy root, under one id, as in EM.
+        if (kind === "hierarchyRoots" && ids.has(item.id)) {
+          assert.equal(site.managedServers.find((s) => s.id === item.id)?.managedServerType, "VC");
+          shared++;
+        }
         ids.add(item.id);
       }
     }
+    assert.equal(shared, site.backupServers.length, "each server's vCenter");
     assert.equal(
-      ids.size,
+      ids.size + shared,
       INVENTORY_KINDS.reduce((sum, kind) => sum + site[kind].length, 0),
     );
+  });
+
+  it("links each copy job to the backup job of its own server that it copies", () => {
+    const copies = site.jobs.filter((job) => job.jobType === "BackupCopy");
+    assert.ok(copies.length > 0);
+    for (const copy of copies) {
+      assert.equal(copy.linkedJobIds.length, 1, copy.name);
+      const source = site.jobs.find((job) => job.id === copy.linkedJobIds[0])!;
+      assert.equal(source.jobType, "Backup");
+      assert.equal(source.backupServerId, copy.backupServerId);
+      assert.deepEqual(copy.vmIds, source.vmIds, "it copies what the source backs up");
+    }
   });
 
   it("makes the numbers of servers, jobs and VMs asked for", () => {

@@ -113,6 +113,60 @@ describe("validateInventory", () => {
     assert.deepEqual(problemsOf(document), ["jobSessions[0].endTime: is before creationTime"]);
   });
 
+  it("names a hierarchy root that shares its id with another backup server's managed server", () => {
+    const document = site();
+    const root = document.hierarchyRoots!.findIndex((r) =>
+      document.managedServers!.some((server) => server.id === r.id),
+    );
+    assert.ok(root >= 0, "a generated vCenter root is its managed server");
+    const other = document.backupServers!.find(
+      (server) => server.id !== document.hierarchyRoots![root]!.backupServerId,
+    )!;
+    const vCenter = document.managedServers!.find(
+      (s) => s.id === document.hierarchyRoots![root]!.id,
+    )!;
+    vCenter.backupServerId = other.id;
+    assert.deepEqual(problemsOf(document), [
+      `hierarchyRoots[${root}].id: is a managed server of another backup server`,
+    ]);
+  });
+
+  it("fills in a copy job's sources as empty when a file leaves them out", () => {
+    const document = site();
+    const copy = document.jobs!.findIndex((job) => job.jobType === "BackupCopy");
+    delete document.jobs![copy]!.linkedJobIds;
+    delete document.jobs![copy]!.linkedBackupRepositoryIds;
+    const job = validateInventory(document).jobs[copy]!;
+    assert.deepEqual([job.linkedJobIds, job.linkedBackupRepositoryIds], [[], []]);
+  });
+
+  it("names a copy job's source that is not a Backup job, and sources given to a backup job", () => {
+    const document = site();
+    const jobs = document.jobs!;
+    const copy = jobs.findIndex((job) => job.jobType === "BackupCopy");
+    const backup = jobs.findIndex((job) => job.jobType === "Backup");
+    jobs[copy]!.linkedJobIds = [jobs[copy]!.id];
+    jobs[backup]!.linkedBackupRepositoryIds = [jobs[backup]!.repositoryId];
+    assert.ok(backup < copy, "problems come in the order of the jobs");
+    assert.deepEqual(problemsOf(document), [
+      `jobs[${backup}].linkedBackupRepositoryIds: is for copy jobs only, not a Backup job`,
+      `jobs[${copy}].linkedJobIds[0]: names a BackupCopy job, not a Backup job`,
+    ]);
+  });
+
+  it("names a copy job's source on another backup server", () => {
+    const document = site();
+    const jobs = document.jobs!;
+    const copy = jobs.findIndex((job) => job.jobType === "BackupCopy");
+    const elsewhere = document.repositories!.find(
+      (repository) => repository.backupServerId !== jobs[copy]!.backupServerId,
+    )!;
+    jobs[copy]!.linkedBackupRepositoryIds = [elsewhere.id];
+    assert.deepEqual(problemsOf(document), [
+      `jobs[${copy}].linkedBackupRepositoryIds[0]: names one of another backup server`,
+    ]);
+  });
+
   it("accepts ids in capitals and keeps them in lower case", () => {
     const document = site();
     const id = document.backupServers![0]!.id as string;

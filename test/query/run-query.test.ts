@@ -61,6 +61,8 @@ function viewOf(specs: SessionSpec[]): InventoryView {
       nextRun: null,
       repositoryId: null,
       vmIds: [],
+      linkedJobIds: [],
+      linkedBackupRepositoryIds: [],
     }),
   );
   specs.forEach((spec, n) =>

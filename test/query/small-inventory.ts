@@ -206,6 +206,8 @@ export function smallInventory(): Inventory {
         nextRun: at("2026-06-15T22:00:00Z"),
         repositoryId: id(31),
         vmIds: VMS_OF_JOB[JOB_EXCHANGE]!,
+        linkedJobIds: [],
+        linkedBackupRepositoryIds: [],
       },
       {
         id: JOB_REPLICA,
@@ -220,6 +222,8 @@ export function smallInventory(): Inventory {
         nextRun: null,
         repositoryId: null,
         vmIds: VMS_OF_JOB[JOB_REPLICA]!,
+        linkedJobIds: [],
+        linkedBackupRepositoryIds: [],
       },
       {
         id: JOB_COPY,
@@ -234,6 +238,8 @@ export function smallInventory(): Inventory {
         nextRun: at("2026-06-16T01:00:00Z"),
         repositoryId: id(31),
         vmIds: VMS_OF_JOB[JOB_COPY]!,
+        linkedJobIds: [],
+        linkedBackupRepositoryIds: [],
       },
     ],
     jobSessions,

@@ -142,7 +142,7 @@ export const REPLICA: QueryType<Replica> = {
     text("Name", (replica) => replica.name),
     uid("JobUid", "Job", (replica) => replica.jobId),
     text("JobName", (replica, view) => jobOf(view, replica.jobId)?.name ?? null),
-    // Replica metadata's repository: the inventory's replica jobs have none.
+    // The repository keeping the replica's metadata: its replication job's repositoryId.
     uid("RepositoryUid", "Repository", (replica, view) => jobOf(view, replica.jobId)?.repositoryId),
     text("RepositoryName", (replica, view) => {
       const id = jobOf(view, replica.jobId)?.repositoryId;

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { ActionQueue } from "../actions/action-queue.js";
 import type { InventoryView } from "../inventory/view.js";
+import type { LinkFilter } from "../representation/link-pruning.js";
 import type { ActiveSession } from "../sessions/session.js";
 import type { SessionService } from "../sessions/session-service.js";
 import type { InventoryRecord } from "../store/store.js";
@@ -36,5 +37,7 @@ declare module "fastify" {
   interface FastifyRequest {
     /** The caller's logon session, set before a handler that needs one runs. */
     session?: ActiveSession;
+    /** Which links this caller's replies keep; unset where every link stays (see link-filter). */
+    linkFilter?: LinkFilter;
   }
 }

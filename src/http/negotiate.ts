@@ -1,4 +1,5 @@
 import type { FastifyRequest } from "fastify";
+import { filteredRepresentation } from "../representation/filtered-representation.js";
 import { jsonRepresentation } from "../representation/json/json-representation.js";
 import type { Representation } from "../representation/representation.js";
 import { xmlRepresentation } from "../representation/xml/xml-representation.js";
@@ -6,11 +7,14 @@ import { xmlRepresentation } from "../representation/xml/xml-representation.js";
 /**
  * JSON when `Accept` names `application/json` anywhere (EM 9.5 U4 did so even behind XML in
  * the list), unless with `q=0`; XML otherwise: no `Accept`, `*\/*` and anything else get XML,
- * as EM does (spec section 6). We never answer 406.
+ * as EM does (spec section 6). We never answer 406. The links in it are those the caller may
+ * follow (see link-filter.ts).
  */
 export function representationFor(request: FastifyRequest): Representation {
   const accept = request.headers.accept;
-  return accept !== undefined && namesJson(accept) ? jsonRepresentation : xmlRepresentation;
+  const base = accept !== undefined && namesJson(accept) ? jsonRepresentation : xmlRepresentation;
+  const keep = request.linkFilter;
+  return keep === undefined ? base : filteredRepresentation(base, keep);
 }
 
 const JSON_RANGE = /^\s*application\/json\s*(;.*)?$/i;

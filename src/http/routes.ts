@@ -3,6 +3,7 @@ import { Fault } from "../faults/fault.js";
 import { LINKED_RESOURCE_PATHS } from "../sessions/link-sets.js";
 import { checkAccess } from "./access-check.js";
 import type { HttpContext } from "./context.js";
+import { linkFilterFor } from "./link-filter.js";
 import { tokenOf } from "./request-credentials.js";
 import { anyMethod, type Handler, type Route } from "./route.js";
 import { inventoryRoutes, SERVED_COLLECTIONS } from "./inventory-routes.js";
@@ -105,6 +106,7 @@ async function dispatch(
     }
     request.session = session;
     checkAccess(request, session.record);
+    request.linkFilter = linkFilterFor(session.record, context.apiBase(request));
   }
 
   // HEAD answers as GET does; Node sends the headers without the body.

@@ -1,4 +1,5 @@
 import { jsonEntity, jsonReference } from "../representation/json/json-resource.js";
+import { pruneEntity, pruneReference, type LinkFilter } from "../representation/link-pruning.js";
 import type { EntityModel, ReferenceModel } from "../representation/resource.js";
 import { xmlEntity, xmlReference } from "../representation/xml/xml-resource.js";
 import { entityModels, kindOfType, referenceModels } from "../resources/kinds.js";
@@ -10,16 +11,21 @@ import type { QueryType } from "./query-type.js";
  * The writers of a query's objects, one per representation. A query's objects are the
  * objects of a resource kind, written by the same models as its collection: an entity in a
  * page is the entity `GET {collection}/{ID}?format=Entity` answers, and a reference the `Ref`
- * its collection lists (vendor's format page: references by default, or entities).
+ * its collection lists (vendor's format page: references by default, or entities), with
+ * only the links `keep` lets through, when given (the caller's role, see link-filter.ts).
  */
-export function objectWriterFor(representation: "xml" | "json"): ObjectWriter {
+export function objectWriterFor(representation: "xml" | "json", keep?: LinkFilter): ObjectWriter {
   const write = representation === "json" ? JSON_WRITER : XML_WRITER;
+  const reference = keep
+    ? (m: ReferenceModel) => write.reference(pruneReference(m, keep))
+    : write.reference;
+  const entity = keep ? (m: EntityModel) => write.entity(pruneEntity(m, keep)) : write.entity;
   return (type, format, items, context) => {
     const kind = kindOfQueryType(type);
     const ctx = { view: context.view, apiBase: context.apiBase, now: context.now };
     return format === "Refs"
-      ? referenceModels(kind, items, ctx).map(write.reference)
-      : entityModels(kind, items, ctx).map(write.entity);
+      ? referenceModels(kind, items, ctx).map(reference)
+      : entityModels(kind, items, ctx).map(entity);
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import type { EntryPointModel, Link } from "../representation/representation.js";
 import type { Role } from "../store/store.js";
-import { mayRequest } from "./access.js";
+import { mayFollowLink } from "./link-access.js";
 
 /** Every `?v=` value EM has had, oldest first (spec section 7). `v1` is API 1.0. */
 export const API_VERSIONS = ["v1", "v1_1", "v1_2", "v1_3", "v1_4", "v1_5", "v1_6", "v1_7"] as const;
@@ -169,14 +169,9 @@ const LIST_BY_VERSION: Record<ApiVersion, Row[]> = {
 const TENANT_LIST: Row[] = [UP, CLOUD, TYPED_DELETE];
 
 // EM documents no per-role link list. A role is given a link exactly when the vendor's role
-// matrix lets it follow the link (src/sessions/access.ts, the same check that answers 403):
-// GET for Down, POST with the link's action for Create. Up and Delete are everyone's.
-const METHOD_OF_REL: Record<string, string> = { Down: "GET", Create: "POST", Delete: "DELETE" };
-
+// matrix lets it follow the link (link-access.ts, the same check that answers 403).
 function visibleTo(role: Role, [rel, , path]: Row): boolean {
-  if (rel === "Up") return true;
-  const method = METHOD_OF_REL[rel];
-  return method !== undefined && mayRequest({ kind: "account", role }, method, path);
+  return mayFollowLink({ kind: "account", role }, rel, path);
 }
 
 function basePath(path: string): string {

@@ -118,7 +118,7 @@ export function operationOf(method: string, target: string): Operation | undefin
     .map((segment) => decodeSegment(segment).toLowerCase());
   const verb = method.toUpperCase();
   const operation: Operation = { method: verb === "HEAD" ? "GET" : verb, segments };
-  if (query === "") return operation;
+  if (!MAY_NAME_ACTION_OR_TYPE.test(query)) return operation;
 
   for (const [key, value] of new URLSearchParams(query)) {
     const name = key.toLowerCase();
@@ -130,8 +130,13 @@ export function operationOf(method: string, target: string): Operation | undefin
   return operation;
 }
 
+// Reading the parameters is most of the cost of a check, and every link of a reply is checked
+// (link-access.ts): a query with neither name in it, not even percent-encoded, has neither.
+const MAY_NAME_ACTION_OR_TYPE = /action|type|%/i;
+
 // The router decodes the path before it matches (`%6Aobs` reaches /jobs), so this does too.
 function decodeSegment(segment: string): string {
+  if (!segment.includes("%")) return segment;
   try {
     return decodeURIComponent(segment);
   } catch {

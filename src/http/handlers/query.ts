@@ -18,7 +18,7 @@ export async function getQuery(request: FastifyRequest, reply: FastifyReply, con
   const model = answerQuery(await context.inventory(), given, {
     apiBase: context.apiBase(request),
     now: Date.now(),
-    write: objectWriterFor(representationFor(request).name),
+    write: objectWriterFor(representationFor(request).name, request.linkFilter),
   });
   return sendRepresented(request, reply, 200, (representation) =>
     representation.queryResult(model),

@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { InventoryView } from "../../inventory/view.js";
-import { jsonRepresentation } from "../../representation/json/json-representation.js";
 import { jsonReports } from "../../representation/json/report-json.js";
+import { pruneLinks } from "../../representation/link-pruning.js";
 import type { ReportRepresentation } from "../../representation/reports.js";
 import { xmlReports } from "../../representation/xml/report-xml.js";
 import { jobStatisticsReport } from "../../reports/job-statistics-report.js";
@@ -17,7 +17,7 @@ type Handler = (request: FastifyRequest, reply: FastifyReply, context: HttpConte
 
 /** Reports come in the representation the request negotiated (see negotiate.ts). */
 function reportsFor(request: FastifyRequest): ReportRepresentation {
-  return representationFor(request) === jsonRepresentation ? jsonReports : xmlReports;
+  return representationFor(request).name === "json" ? jsonReports : xmlReports;
 }
 
 function send(
@@ -35,7 +35,9 @@ export async function getSummaryReport(
   reply: FastifyReply,
   context: HttpContext,
 ) {
-  const links = summaryReportLinks(context.apiBase(request));
+  const keep = request.linkFilter;
+  const all = summaryReportLinks(context.apiBase(request));
+  const links = keep === undefined ? all : pruneLinks(all, keep);
   return send(request, reply, (reports) => reports.summaryReport(links));
 }
 

@@ -1,16 +1,24 @@
 import type { FastifyRequest } from "fastify";
-import { jsonRepresentation } from "../representation/json/json-representation.js";
+import type { JsonCasing } from "../representation/json/json-casing.js";
+import { jsonRepresentationFor } from "../representation/json/json-representation.js";
 import type { Representation } from "../representation/representation.js";
 import { xmlRepresentation } from "../representation/xml/xml-representation.js";
 
 /**
  * JSON when `Accept` names `application/json` anywhere (EM 9.5 U4 did so even behind XML in
  * the list), unless with `q=0`; XML otherwise: no `Accept`, `*\/*` and anything else get XML,
- * as EM does (spec section 6). We never answer 406.
+ * as EM does (spec section 6). We never answer 406. JSON is spelled as the server is set to
+ * (`--json-casing`), whatever the request's `?v=`.
  */
 export function representationFor(request: FastifyRequest): Representation {
   const accept = request.headers.accept;
-  return accept !== undefined && namesJson(accept) ? jsonRepresentation : xmlRepresentation;
+  if (accept === undefined || !namesJson(accept)) return xmlRepresentation;
+  return jsonRepresentationFor(jsonCasingOf(request));
+}
+
+/** How this server spells JSON member names (see `createApp`). */
+export function jsonCasingOf(request: FastifyRequest): JsonCasing {
+  return request.server.jsonCasing;
 }
 
 const JSON_RANGE = /^\s*application\/json\s*(;.*)?$/i;

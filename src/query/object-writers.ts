@@ -1,4 +1,5 @@
-import { jsonEntity, jsonReference } from "../representation/json/json-resource.js";
+import type { JsonCasing } from "../representation/json/json-casing.js";
+import { jsonResourceWriter } from "../representation/json/json-resource.js";
 import type { EntityModel, ReferenceModel } from "../representation/resource.js";
 import { xmlEntity, xmlReference } from "../representation/xml/xml-resource.js";
 import { entityModels, kindOfType, referenceModels } from "../resources/kinds.js";
@@ -10,10 +11,14 @@ import type { QueryType } from "./query-type.js";
  * The writers of a query's objects, one per representation. A query's objects are the
  * objects of a resource kind, written by the same models as its collection: an entity in a
  * page is the entity `GET {collection}/{ID}?format=Entity` answers, and a reference the `Ref`
- * its collection lists (vendor's format page: references by default, or entities).
+ * its collection lists (vendor's format page: references by default, or entities). JSON
+ * objects are spelled in `casing`.
  */
-export function objectWriterFor(representation: "xml" | "json"): ObjectWriter {
-  const write = representation === "json" ? JSON_WRITER : XML_WRITER;
+export function objectWriterFor(
+  representation: "xml" | "json",
+  casing: JsonCasing = "pascal",
+): ObjectWriter {
+  const write = representation === "json" ? JSON_WRITERS[casing] : XML_WRITER;
   return (type, format, items, context) => {
     const kind = kindOfQueryType(type);
     const ctx = { view: context.view, apiBase: context.apiBase, now: context.now };
@@ -34,9 +39,17 @@ const XML_WRITER: ItemWriter = {
   entity: (model) => xmlEntity(model),
 };
 
-const JSON_WRITER: ItemWriter = {
-  reference: (model) => JSON.stringify(jsonReference(model)),
-  entity: (model) => JSON.stringify(jsonEntity(model)),
+function jsonWriter(casing: JsonCasing): ItemWriter {
+  const { reference, entity } = jsonResourceWriter(casing);
+  return {
+    reference: (model) => JSON.stringify(reference(model)),
+    entity: (model) => JSON.stringify(entity(model)),
+  };
+}
+
+const JSON_WRITERS: Record<JsonCasing, ItemWriter> = {
+  pascal: jsonWriter("pascal"),
+  camel: jsonWriter("camel"),
 };
 
 /**

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import { isIP } from "node:net";
+import { JSON_CASINGS, type JsonCasing } from "./representation/json/json-casing.js";
 import type { ThrottleSettings } from "./sessions/throttle.js";
 
 /**
@@ -33,6 +34,8 @@ export interface ServeConfig {
   jobRunLengthMs: number | null;
   /** Start a store that never had an inventory empty, instead of with the default site. */
   emptyInventory: boolean;
+  /** JSON member names as EM 12 spells them (`pascal`) or as EM 13 does (`camel`). */
+  jsonCasing: JsonCasing;
   /** `EMREST_DIAGNOSTICS=1`: log event-loop stalls and memory on SIGUSR2 (for the benchmark). */
   diagnostics: boolean;
 }
@@ -65,6 +68,7 @@ export interface ServeFlags {
   failureWindow?: string;
   jobRunLength?: string;
   emptyInventory?: boolean;
+  jsonCasing?: string;
 }
 
 export const DEFAULTS = {
@@ -81,6 +85,7 @@ export const DEFAULTS = {
   maxAddressFailures: "50",
   failureWindow: "5m",
   jobRunLength: "auto",
+  jsonCasing: "pascal",
 } as const;
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
@@ -136,6 +141,7 @@ export function loadServeConfig(flags: ServeFlags, env: NodeJS.ProcessEnv): Serv
       pick(flags.jobRunLength, "EMREST_JOB_RUN_LENGTH", DEFAULTS.jobRunLength),
     ),
     emptyInventory: flags.emptyInventory === true || env.EMREST_EMPTY_INVENTORY === "1",
+    jsonCasing: jsonCasing(pick(flags.jsonCasing, "EMREST_JSON_CASING", DEFAULTS.jsonCasing)),
     diagnostics: env.EMREST_DIAGNOSTICS === "1",
   };
 
@@ -174,6 +180,14 @@ function runLength(text: string): number | null {
     );
   }
   return ms;
+}
+
+function jsonCasing(text: string): JsonCasing {
+  const casing = JSON_CASINGS.find((name) => name === text);
+  if (casing === undefined) {
+    throw new ConfigError(`--json-casing must be pascal (EM 12) or camel (EM 13), not "${text}"`);
+  }
+  return casing;
 }
 
 /** A limit of failures: a whole number, 0 for no limit. */

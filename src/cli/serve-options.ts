@@ -97,6 +97,12 @@ const OPTIONS: [string, string, string, string][] = [
     "EMREST_JOB_RUN_LENGTH",
   ],
   [
+    "--json-casing <casing>",
+    "JSON member names: pascal as EM 12 writes them, camel as EM 13 does",
+    DEFAULTS.jsonCasing,
+    "EMREST_JSON_CASING",
+  ],
+  [
     "--log-level <level>",
     "fatal, error, warn, info, debug, trace or silent",
     DEFAULTS.logLevel,

@@ -10,6 +10,7 @@ import Fastify, {
 } from "fastify";
 import type { Logger } from "pino";
 import { Fault } from "../faults/fault.js";
+import type { JsonCasing } from "../representation/json/json-casing.js";
 import { cameOverTls } from "./api-base.js";
 import type { HttpContext } from "./context.js";
 import { sendFault } from "./fault-response.js";
@@ -23,6 +24,8 @@ export const BODY_LIMIT = 64 * 1024;
 export interface AppOptions {
   context: HttpContext;
   logger: Logger;
+  /** EM 12's PascalCase JSON by default, or EM 13's camelCase. */
+  jsonCasing?: JsonCasing;
   /** Given by the server so one app can answer on HTTP and HTTPS at once. */
   serverFactory?: FastifyServerFactory;
 }
@@ -56,6 +59,8 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHttpMethod(method, { hasBody: true });
   }
 
+  // Read where a body is written, fault bodies included (negotiate.ts).
+  app.decorate("jsonCasing", options.jsonCasing ?? "pascal");
   await app.register(cookie);
   registerSecurityHeaders(app);
   registerRequestLog(app);

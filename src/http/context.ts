@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { ActionQueue } from "../actions/action-queue.js";
 import type { InventoryView } from "../inventory/view.js";
 import type { LinkFilter } from "../representation/link-pruning.js";
+import type { JsonCasing } from "../representation/json/json-casing.js";
 import type { ActiveSession } from "../sessions/session.js";
 import type { SessionService } from "../sessions/session-service.js";
 import type { InventoryRecord } from "../store/store.js";
@@ -34,6 +35,10 @@ export interface HttpContext {
 }
 
 declare module "fastify" {
+  interface FastifyInstance {
+    /** How JSON member names are spelled on this server (`--json-casing`). */
+    jsonCasing: JsonCasing;
+  }
   interface FastifyRequest {
     /** The caller's logon session, set before a handler that needs one runs. */
     session?: ActiveSession;

@@ -107,6 +107,7 @@ export async function startServer(config: ServeConfig, deps: ServerDeps): Promis
       actions: new ActionQueue(),
     },
     logger: deps.logger,
+    jsonCasing: config.jsonCasing,
     serverFactory: (h) => {
       handler = h;
       return createHttpServer(options, h);

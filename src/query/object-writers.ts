@@ -1,4 +1,5 @@
-import { jsonEntity, jsonReference } from "../representation/json/json-resource.js";
+import type { JsonCasing } from "../representation/json/json-casing.js";
+import { jsonResourceWriter } from "../representation/json/json-resource.js";
 import { pruneEntity, pruneReference, type LinkFilter } from "../representation/link-pruning.js";
 import type { EntityModel, ReferenceModel } from "../representation/resource.js";
 import { xmlEntity, xmlReference } from "../representation/xml/xml-resource.js";
@@ -11,11 +12,16 @@ import type { QueryType } from "./query-type.js";
  * The writers of a query's objects, one per representation. A query's objects are the
  * objects of a resource kind, written by the same models as its collection: an entity in a
  * page is the entity `GET {collection}/{ID}?format=Entity` answers, and a reference the `Ref`
- * its collection lists (vendor's format page: references by default, or entities), with
- * only the links `keep` lets through, when given (the caller's role, see link-filter.ts).
+ * its collection lists (vendor's format page: references by default, or entities). JSON
+ * objects are spelled in `casing`, and carry only the links `keep` lets through, when given
+ * (the caller's role, see link-filter.ts).
  */
-export function objectWriterFor(representation: "xml" | "json", keep?: LinkFilter): ObjectWriter {
-  const write = representation === "json" ? JSON_WRITER : XML_WRITER;
+export function objectWriterFor(
+  representation: "xml" | "json",
+  casing: JsonCasing = "pascal",
+  keep?: LinkFilter,
+): ObjectWriter {
+  const write = representation === "json" ? JSON_WRITERS[casing] : XML_WRITER;
   const reference = keep
     ? (m: ReferenceModel) => write.reference(pruneReference(m, keep))
     : write.reference;
@@ -40,9 +46,17 @@ const XML_WRITER: ItemWriter = {
   entity: (model) => xmlEntity(model),
 };
 
-const JSON_WRITER: ItemWriter = {
-  reference: (model) => JSON.stringify(jsonReference(model)),
-  entity: (model) => JSON.stringify(jsonEntity(model)),
+function jsonWriter(casing: JsonCasing): ItemWriter {
+  const { reference, entity } = jsonResourceWriter(casing);
+  return {
+    reference: (model) => JSON.stringify(reference(model)),
+    entity: (model) => JSON.stringify(entity(model)),
+  };
+}
+
+const JSON_WRITERS: Record<JsonCasing, ItemWriter> = {
+  pascal: jsonWriter("pascal"),
+  camel: jsonWriter("camel"),
 };
 
 /**

@@ -17,6 +17,20 @@ const captured = {
   Links: [link("Up", "BackupServerReference", "host"), link("Start", null)],
 };
 
+/** The same capture as EM 13 writes it. */
+const camel = {
+  uid: "urn:veeam:Job:1",
+  creationTimeUTC: "2026-06-15T05:50:44.62Z",
+  progress: 100,
+  failureMessage: null,
+  links: captured.Links.map(({ Rel, Href, Name, Type }) => ({
+    rel: Rel,
+    href: Href,
+    name: Name,
+    type: Type,
+  })),
+};
+
 /** The captured object with some members replaced, in the same key order. */
 const served = (changes: Record<string, unknown> = {}) => ({ ...captured, ...changes });
 
@@ -70,21 +84,24 @@ describe("assertSameShape", () => {
   });
 
   it("compares with an EM 13 capture as EM 13 spells the keys", () => {
-    const camel = {
-      uid: "urn:veeam:Job:1",
-      creationTimeUTC: "2026-06-15T05:50:44.62Z",
-      progress: 100,
-      failureMessage: null,
-      links: captured.Links.map(({ Rel, Href, Name, Type }) => ({
-        rel: Rel,
-        href: Href,
-        name: Name,
-        type: Type,
-      })),
-    };
     assertSameShape(served(), camel, { casing: "camel" });
     assert.throws(() => assertSameShape(served(), camel), /keys/);
     assert.throws(() => assertSameShape(served({ Progress: 1.5 }), camel, { casing: "camel" }));
+  });
+
+  it("compares a reply served in camelCase with an EM 13 capture key for key, as spelled", () => {
+    const servedCamel = (changes: Record<string, unknown> = {}) => ({ ...camel, ...changes });
+    const options = { casing: "camel", served: "camel" } as const;
+
+    assertSameShape(servedCamel({ progress: 7 }), camel, options);
+    const upperUid = Object.fromEntries(
+      Object.entries(camel).map(([key, value]) => [key === "uid" ? "UID" : key, value]),
+    );
+    assert.throws(() => assertSameShape(upperUid, camel, options), /keys/);
+    assert.throws(() => assertSameShape(served(), camel, options), /keys/);
+    const [up, start] = camel.links;
+    const links = [{ ...up, type: "JobReference" }, start];
+    assert.throws(() => assertSameShape(servedCamel({ links }), camel, options), /links/);
   });
 
   it("spells names as Json.NET's camelCase does", () => {

@@ -13,9 +13,14 @@ type Json = Record<string, unknown>;
 export interface ShapeOptions {
   /**
    * `camel`: the capture is EM 13's, whose keys are camelCase; the served keys are compared
-   * as EM 13 would spell them (emrest itself writes EM 12's PascalCase).
+   * as EM 13 would spell them (emrest writes EM 12's PascalCase unless told otherwise).
    */
   casing?: "pascal" | "camel";
+  /**
+   * `camel`: the reply comes from a server run with `--json-casing camel`, so its keys are
+   * compared with the capture's exactly as they are, not respelled.
+   */
+  served?: "pascal" | "camel";
   /** What a failure message calls the top of `served` (a UID, a member name); `$` if not given. */
   at?: string;
 }
@@ -56,15 +61,17 @@ export function assertSameShape(
   captured: unknown,
   options: ShapeOptions = {},
 ): void {
-  compare(
-    served,
-    captured,
-    options.at ?? "$",
-    options.casing === "camel" ? camelName : (name) => name,
-  );
+  const asIs = (name: string) => name;
+  const asCaptured = options.casing === "camel" ? camelName : asIs;
+  const spell = { served: options.served === "camel" ? asIs : asCaptured, captured: asCaptured };
+  compare(served, captured, options.at ?? "$", spell);
 }
 
-type Spell = (name: string) => string;
+/** `served` spells a served key as the capture does; `captured` an EM 12 name as it does. */
+interface Spell {
+  served: (name: string) => string;
+  captured: (name: string) => string;
+}
 
 function compare(served: unknown, captured: unknown, at: string, spell: Spell): void {
   if (captured === null) return assert.equal(served, null, `${at} is null as captured`);
@@ -81,7 +88,7 @@ function compare(served: unknown, captured: unknown, at: string, spell: Spell): 
 
 function compareObject(served: unknown, captured: Json, at: string, spell: Spell): void {
   assert.ok(typeof served === "object" && !Array.isArray(served), `${at} is an object`);
-  const spelled = Object.keys(served as Json).map(spell);
+  const spelled = Object.keys(served as Json).map(spell.served);
   assert.deepEqual(spelled, Object.keys(captured), `${at} keys`);
 
   const values = Object.values(served as Json);
@@ -103,11 +110,11 @@ function compareList(served: unknown, captured: unknown[], at: string, spell: Sp
 }
 
 function compareLinks(served: unknown[], captured: Json[], at: string, spell: Spell): void {
-  const [rel, name, type] = ["Rel", "Name", "Type"].map(spell);
+  const [rel, name, type] = ["Rel", "Name", "Type"].map(spell.captured);
   const summary = (links: Json[]) =>
     links.map((link) => `${link[rel]} ${link[type]}${link[name] === null ? "" : " (named)"}`);
   const spelled = (served as Json[]).map((link) =>
-    Object.fromEntries(Object.entries(link).map(([key, value]) => [spell(key), value])),
+    Object.fromEntries(Object.entries(link).map(([key, value]) => [spell.served(key), value])),
   );
   assert.deepEqual(summary(spelled), summary(captured), `${at}: Rel, Type and named links`);
 
@@ -126,4 +133,13 @@ function compareForm(served: string, captured: string, at: string): void {
 
 export function readFixture(name: string): any {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8"));
+}
+
+/** A capture of EM 12 with its keys spelled as EM 13 would (`camelName`), for bodies no EM 13 capture shows. */
+export function inCamelCase(value: unknown): any {
+  if (Array.isArray(value)) return value.map(inCamelCase);
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]) => [camelName(key), inCamelCase(member)]),
+  );
 }

@@ -2,6 +2,7 @@
  * A test server showing the hand-written fixture inventory, with an administrator logged on:
  * `json(path)` and `xml(path)` GET a path under `/api/` with the session token.
  */
+import type { ServeFlags } from "../../src/config.js";
 import type { Inventory } from "../../src/inventory/model.js";
 import type { Reply } from "./client.js";
 import { fixtureInventory } from "./inventory-fixture.js";
@@ -19,10 +20,12 @@ export interface InventoryServer {
   close(): Promise<void>;
 }
 
+/** `flags` as for `emrest serve`, e.g. `{ jsonCasing: "camel" }`. */
 export async function startInventoryServer(
   inventory: Inventory = fixtureInventory(),
+  flags: ServeFlags = {},
 ): Promise<InventoryServer> {
-  const server = await startTestServer({ inventory });
+  const server = await startTestServer({ inventory, flags });
   await server.addAccount("admin", "secret");
   const { token } = await server.logon("admin", "secret");
   const api = `${server.http}/api/`;

@@ -4,7 +4,7 @@ import { objectWriterFor } from "../../query/object-writers.js";
 import type { QueryParameters } from "../../query/query-request.js";
 import { querySvcLinks } from "../../query/query-svc.js";
 import type { HttpContext } from "../context.js";
-import { representationFor } from "../negotiate.js";
+import { jsonCasingOf, representationFor } from "../negotiate.js";
 import { queryParam, sendRepresented } from "../reply.js";
 import { sessionHref } from "./lookup.js";
 
@@ -18,7 +18,11 @@ export async function getQuery(request: FastifyRequest, reply: FastifyReply, con
   const model = answerQuery(await context.inventory(), given, {
     apiBase: context.apiBase(request),
     now: Date.now(),
-    write: objectWriterFor(representationFor(request).name, request.linkFilter),
+    write: objectWriterFor(
+      representationFor(request).name,
+      jsonCasingOf(request),
+      request.linkFilter,
+    ),
   });
   return sendRepresented(request, reply, 200, (representation) =>
     representation.queryResult(model),

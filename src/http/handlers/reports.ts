@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { InventoryView } from "../../inventory/view.js";
-import { jsonReports } from "../../representation/json/report-json.js";
+import { jsonReportsFor } from "../../representation/json/report-json.js";
 import { pruneLinks } from "../../representation/link-pruning.js";
 import type { ReportRepresentation } from "../../representation/reports.js";
 import { xmlReports } from "../../representation/xml/report-xml.js";
@@ -11,13 +11,14 @@ import { repositoryReport } from "../../reports/repository-report.js";
 import { summaryReportLinks } from "../../reports/summary-report.js";
 import { vmsOverviewReport } from "../../reports/vms-overview-report.js";
 import type { HttpContext } from "../context.js";
-import { representationFor } from "../negotiate.js";
+import { jsonCasingOf, representationFor } from "../negotiate.js";
 
 type Handler = (request: FastifyRequest, reply: FastifyReply, context: HttpContext) => unknown;
 
 /** Reports come in the representation the request negotiated (see negotiate.ts). */
 function reportsFor(request: FastifyRequest): ReportRepresentation {
-  return representationFor(request).name === "json" ? jsonReports : xmlReports;
+  const json = representationFor(request).name === "json";
+  return json ? jsonReportsFor(jsonCasingOf(request)) : xmlReports;
 }
 
 function send(

@@ -1,30 +1,51 @@
 import type { Link } from "../representation.js";
 import { ENTITIES_MEMBERS, type QueryResultModel } from "../../query/query-result.js";
+import type { Spell } from "./json-casing.js";
 
 // As EM 12 writes a QueryResult (backup_jobs_sessions_metrics_v12): Refs, Entities,
 // Resources, Links, PagingInfo, every member present and null where unused. A list inside is
 // an object holding one array of the same name: "BackupJobSessions":{"BackupJobSessions":[…]},
-// and so "Refs":{"Refs":[…]}.
+// and so "Refs":{"Refs":[…]}. The names are spelled once, when the writer is built.
 
-function link(value: Link): string {
-  return JSON.stringify({ Rel: value.rel, Href: value.href, Name: value.name, Type: value.type });
+/** The JSON `QueryResult`, its names spelled by `spell`; items are already JSON objects. */
+export function queryResultWriter(spell: Spell): (model: QueryResultModel) => string {
+  const key = (name: string) => JSON.stringify(spell(name));
+  const [rel, href, name, type] = ["Rel", "Href", "Name", "Type"].map(key);
+  const link = (value: Link) =>
+    `{${rel}:${JSON.stringify(value.rel)},${href}:${JSON.stringify(value.href)},` +
+    `${name}:${JSON.stringify(value.name)},${type}:${JSON.stringify(value.type)}}`;
+
+  const members = new Map(ENTITIES_MEMBERS.map((member) => [member, key(member)]));
+  const entities = (model: QueryResultModel): string => {
+    const list = `{${key(model.entities)}:[${model.items.join(",")}]}`;
+    const written = ENTITIES_MEMBERS.map((member) =>
+      member === model.entities ? `${members.get(member)}:${list}` : `${members.get(member)}:null`,
+    );
+    return `{${written.join(",")}}`;
+  };
+
+  const [refs, found, resources, links, paging] = [
+    "Refs",
+    "Entities",
+    "Resources",
+    "Links",
+    "PagingInfo",
+  ].map(key);
+  const [pageNum, pageSize, pagesCount] = ["PageNum", "PageSize", "PagesCount"].map(key);
+
+  return (model) => {
+    const refList = model.format === "Refs" ? `{${refs}:[${model.items.join(",")}]}` : "null";
+    const entityList = model.format === "Entities" ? entities(model) : "null";
+    const p = model.paging;
+    const pagingInfo =
+      `{${links}:[${p.links.map(link).join(",")}],` +
+      `${pageNum}:${p.pageNum},${pageSize}:${p.pageSize},${pagesCount}:${p.pagesCount}}`;
+    return (
+      `{${refs}:${refList},${found}:${entityList},${resources}:null,${links}:null,` +
+      `${paging}:${pagingInfo}}`
+    );
+  };
 }
 
-function entities(model: QueryResultModel): string {
-  const list = `{${JSON.stringify(model.entities)}:[${model.items.join(",")}]}`;
-  const members = ENTITIES_MEMBERS.map((member) =>
-    member === model.entities ? `"${member}":${list}` : `"${member}":null`,
-  );
-  return `{${members.join(",")}}`;
-}
-
-/** The JSON `QueryResult`; items are already JSON objects. */
-export function queryResultJson(model: QueryResultModel): string {
-  const refs = model.format === "Refs" ? `{"Refs":[${model.items.join(",")}]}` : "null";
-  const found = model.format === "Entities" ? entities(model) : "null";
-  const { pageNum, pageSize, pagesCount, links } = model.paging;
-  const paging =
-    `{"Links":[${links.map(link).join(",")}],` +
-    `"PageNum":${pageNum},"PageSize":${pageSize},"PagesCount":${pagesCount}}`;
-  return `{"Refs":${refs},"Entities":${found},"Resources":null,"Links":null,"PagingInfo":${paging}}`;
-}
+/** The PascalCase `QueryResult` of EM 12. */
+export const queryResultJson = queryResultWriter((name) => name);

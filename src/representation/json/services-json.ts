@@ -1,26 +1,38 @@
 import type { HierarchyItem } from "../../lookup/lookup.js";
 import type { Link } from "../representation.js";
+import type { Spell } from "./json-casing.js";
 
 // Members as for every ResourceType in EM 12's JSON: own ones first, then Links, Href, Type,
 // every link with Rel, Href, Name, Type and nulls kept. A HierarchyItem has no links or Href.
 
-function link(value: Link) {
-  return { Rel: value.rel, Href: value.href, Name: value.name, Type: value.type };
-}
+/** `QuerySvc`/`LookupSvc` and `HierarchyItems`, their names spelled by `spell`. */
+export function servicesWriter(spell: Spell, link: (value: Link) => unknown) {
+  const [links, href, type, items, ref, objectType, objectName] = [
+    "Links",
+    "Href",
+    "Type",
+    "HierarchyItems",
+    "ObjectRef",
+    "ObjectType",
+    "ObjectName",
+  ].map(spell);
 
-export function serviceJson(root: "QuerySvc" | "LookupSvc", href: string, links: Link[]): string {
-  const type = root === "QuerySvc" ? "QueryService" : "LookupService";
-  return JSON.stringify({ Links: links.map(link), Href: href, Type: type });
-}
+  const service = (root: "QuerySvc" | "LookupSvc", at: string, serviceLinks: Link[]) => {
+    const kind = root === "QuerySvc" ? "QueryService" : "LookupService";
+    return JSON.stringify({ [links]: serviceLinks.map(link), [href]: at, [type]: kind });
+  };
 
-export function hierarchyItemsJson(items: HierarchyItem[]): string {
-  const written = items.map((item) => ({
-    ObjectRef: item.objectRef,
-    ObjectType: item.objectType,
-    ObjectName: item.objectName,
-    Links: null,
-    Href: null,
-    Type: "HierarchyItem",
-  }));
-  return JSON.stringify({ HierarchyItems: written });
+  const hierarchyItems = (found: HierarchyItem[]) => {
+    const written = found.map((item) => ({
+      [ref]: item.objectRef,
+      [objectType]: item.objectType,
+      [objectName]: item.objectName,
+      [links]: null,
+      [href]: null,
+      [type]: "HierarchyItem",
+    }));
+    return JSON.stringify({ [items]: written });
+  };
+
+  return { service, hierarchyItems };
 }

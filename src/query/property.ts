@@ -61,10 +61,13 @@ export function keyOfText<T>(property: Property<T>, text: string): Key | { reaso
       return text.toLowerCase();
     case "uid":
       return uidKey(property, text);
-    case "number":
-      return NUMBER.test(text.trim())
-        ? Number(text)
+    case "number": {
+      // 1e309 reads as Infinity, which no property holds: out of range, as any parser says.
+      const value = NUMBER.test(text.trim()) ? Number(text) : Number.NaN;
+      return Number.isFinite(value)
+        ? value
         : { reason: `${property.name} takes a number, not ${show(text)}` };
+    }
     case "boolean":
       return booleanKey(property, text);
     case "datetime": {

@@ -92,6 +92,10 @@ describe("GET /api/query", () => {
         /FreeSpace takes a number, not "lots"/,
       ],
       [
+        `type=Repository&filter=${encodeURIComponent("FreeSpace<1e309")}`,
+        /FreeSpace takes a number, not "1e309"/,
+      ],
+      [
         `type=BackupJobSession&filter=${encodeURIComponent("CreationTime>2026-06-15T00:00:00+02:00")}`,
         /must be in UTC/,
       ],

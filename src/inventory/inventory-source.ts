@@ -152,10 +152,11 @@ export class InventorySource {
 
   async #apply(changes: InventoryChanges): Promise<void> {
     const seen = { generation: changes.generation, revision: changes.revision };
-    if (!changes.complete && changes.records.length === 0) {
+    if (unchanged(changes, this.#loaded.seen)) {
       this.#loaded = { ...this.#loaded, seen };
       return;
     }
+    if (changes.generation < this.#loaded.seen.generation) this.#warnReset(changes);
 
     const base = changes.complete ? emptyPlacedInventory() : this.#loaded.placed;
     const { placed, skipped } = await applyRecords(base, changes.records);
@@ -166,6 +167,15 @@ export class InventorySource {
     if (changes.complete) logger.info(counts, "read the whole inventory");
     else logger.debug(counts, "applied inventory changes");
     if (skipped > 0) logger.warn({ skipped }, "skipped inventory records of unknown kinds");
+  }
+
+  /** Generations only grow: a lower one means the store lost its data (Redis restarted empty). */
+  #warnReset(changes: InventoryChanges): void {
+    const was = this.#loaded.seen.generation;
+    this.#options.logger.warn(
+      { generation: changes.generation, was, records: changes.records.length },
+      "the store's inventory went back to an older generation: it was reset or emptied",
+    );
   }
 
   /**
@@ -203,6 +213,15 @@ export class InventorySource {
     }
     this.#schedule();
   }
+}
+
+/**
+ * Whether a read brings nothing new: no changes, or an empty store (generation 0) read whole
+ * again by a node that already holds its empty inventory.
+ */
+function unchanged(changes: InventoryChanges, seen: State): boolean {
+  if (changes.records.length > 0) return false;
+  return !changes.complete || (changes.generation === 0 && seen.generation === 0);
 }
 
 /** Until the first read: an empty view, and a state that makes the read a whole one. */

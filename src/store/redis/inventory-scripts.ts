@@ -42,7 +42,8 @@ if ARGV[4] == 'first' and tonumber(redis.call('HGET', KEYS[1], 'generation') or 
   redis.call('UNLINK', KEYS[2], KEYS[3])
   return nil
 end
-if redis.call('ZCARD', KEYS[2]) ~= tonumber(ARGV[3]) then
+local count = tonumber(ARGV[3])
+if redis.call('ZCARD', KEYS[2]) ~= count or redis.call('HLEN', KEYS[3]) ~= count then
   return redis.error_reply('ERR the new inventory expired before it was complete')
 end
 redis.call('PERSIST', KEYS[2])
@@ -70,3 +71,36 @@ local members = {}
 for i = 1, #found, 2 do members[#members + 1] = found[i] end
 local bodies = redis.call('HMGET', ARGV[1] .. state[3] .. ':bodies', unpack(members))
 return { generation, revision, found, bodies }`);
+
+/**
+ * KEYS: the new slot's log, its bodies. ARGV: milliseconds to live, then revision/member/body
+ * triples. Adds a chunk of a replace and renews the slot's expiry in one step, so its keys
+ * never exist without one: a load killed at any point leaves nothing that lasts. The renewal
+ * is also the writer's heartbeat, which `DROP_ABANDONED_SLOT` reads.
+ */
+export const FILL_SLOT = script(`
+for i = 2, #ARGV, 3 do
+  redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1])
+  redis.call('HSET', KEYS[2], ARGV[i + 1], ARGV[i + 2])
+end
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+return 1`);
+
+/**
+ * KEYS: state. ARGV: slot prefix, slot, the least milliseconds to live a slot still being
+ * filled has (its writer renews the expiry with every chunk). Deletes the slot's keys unless
+ * it is the current one or a live writer renewed it lately; returns 1 when it deleted them.
+ * Keys without an expiry and not current belong to no one (a torn write of an older emrest).
+ */
+export const DROP_ABANDONED_SLOT = script(`
+if redis.call('HGET', KEYS[1], 'slot') == ARGV[2] then return 0 end
+local log = ARGV[1] .. ARGV[2] .. ':log'
+local bodies = ARGV[1] .. ARGV[2] .. ':bodies'
+local fresh = tonumber(ARGV[3])
+local lives = { redis.call('PTTL', log), redis.call('PTTL', bodies) }
+for _, left in ipairs(lives) do
+  if left >= fresh then return 0 end
+end
+redis.call('UNLINK', log, bodies)
+return 1`);

@@ -4,13 +4,12 @@ import { readInPages, type InventoryPage } from "../inventory-pages.js";
 import { recordKey, recordsToWrite, splitRecordKey } from "../inventory-writes.js";
 import type { InventoryChanges, InventoryRecord } from "../store.js";
 import type { RedisConnection } from "./connection.js";
+import { dropAbandonedSlots, FILL_EXPIRY_MS } from "./abandoned-slots.js";
 import * as scripts from "./inventory-scripts.js";
 import type { RedisKeys } from "./keys.js";
 
 /** Records per command while a new inventory is filled in. */
 const FILL_CHUNK = 1000;
-/** A new inventory left half filled (its writer died) disappears after this long. */
-const FILL_EXPIRY_MS = 60 * 60 * 1000;
 
 type State = { generation: number; revision: number };
 
@@ -58,6 +57,7 @@ export class RedisInventory {
       const args = [this.#keys.inventorySlotPrefix, slot, String(chosen.length)];
       if (first) args.push("first");
       const reply = await this.#redis.script(scripts.SWITCH_INVENTORY, keys, args);
+      await this.#dropAbandoned();
       return reply === null ? null : toState(reply);
     } catch (error) {
       await this.#redis.run((client) => client.unlink([log, bodies])).catch(() => undefined);
@@ -66,33 +66,33 @@ export class RedisInventory {
   }
 
   /**
+   * Slots that loads killed part way left behind would stay until they expire, and a few big
+   * ones fill Redis's memory meanwhile. A failure here leaves them for the next replace.
+   */
+  async #dropAbandoned(): Promise<void> {
+    await dropAbandonedSlots(this.#redis, this.#keys).catch(() => undefined);
+  }
+
+  /**
    * Writes the records into the slot's keys with revisions claimed up front, so they sort
    * in the order given. Puts made meanwhile go to the old slot and vanish with it, as they
    * would under any replace that commits after them.
    */
   async #fill(slot: string, records: InventoryRecord[]): Promise<void> {
-    const [log, bodies] = [this.#keys.inventoryLog(slot), this.#keys.inventoryBodies(slot)];
-    await this.#redis.run(async (client) => {
-      const claimed = Math.max(records.length, 1);
-      const last = await client.hIncrBy(this.#keys.inventory, "revision", claimed);
-      const first = Number(last) - claimed + 1;
+    const keys = [this.#keys.inventoryLog(slot), this.#keys.inventoryBodies(slot)];
+    const claimed = Math.max(records.length, 1);
+    const last = await this.#redis.run((client) =>
+      client.hIncrBy(this.#keys.inventory, "revision", claimed),
+    );
+    const first = Number(last) - claimed + 1;
 
-      for (let start = 0; start < records.length; start += FILL_CHUNK) {
-        const chunk = records.slice(start, start + FILL_CHUNK);
-        const members = chunk.map((record, i) => ({
-          score: first + start + i,
-          value: recordKey(record),
-        }));
-        const pairs = chunk.flatMap((record) => [recordKey(record), record.body]);
-        // Sent together: node-redis pipelines commands issued in the same turn.
-        await Promise.all([
-          client.zAdd(log, members),
-          client.hSet(bodies, pairs),
-          client.pExpire(log, FILL_EXPIRY_MS),
-          client.pExpire(bodies, FILL_EXPIRY_MS),
-        ]);
-      }
-    });
+    for (let start = 0; start < records.length; start += FILL_CHUNK) {
+      const args = [String(FILL_EXPIRY_MS)];
+      records.slice(start, start + FILL_CHUNK).forEach((record, i) => {
+        args.push(String(first + start + i), recordKey(record), record.body);
+      });
+      await this.#redis.script(scripts.FILL_SLOT, keys, args);
+    }
   }
 
   async #readPage(after: number, limit: number): Promise<InventoryPage> {

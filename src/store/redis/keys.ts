@@ -14,7 +14,8 @@ import type { PrincipalKind } from "../store.js";
  * - `inventory`: a hash with the inventory's `generation`, last `revision` handed out and
  *   `slot`, the random id under which the current generation's records live:
  *   `inventory:SLOT:log`, a sorted set of `kind:id` by revision, and `inventory:SLOT:bodies`,
- *   a hash from `kind:id` to the record's JSON. A replace fills a new slot, then switches.
+ *   a hash from `kind:id` to the record's JSON. A replace fills a new slot, then switches;
+ *   a slot being filled expires unless its writer renews it (see `abandoned-slots.ts`).
  */
 export class RedisKeys {
   constructor(readonly prefix: string) {}

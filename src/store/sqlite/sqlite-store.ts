@@ -75,7 +75,7 @@ export class SqliteStore implements S.Store {
   }
 
   async migrate(): Promise<void> {
-    await this.#try("migrate the schema", () => applyMigrations(this.#db));
+    await this.#try("migrate the schema", () => applyMigrations(this.#db), { write: true });
   }
 
   async close(): Promise<void> {
@@ -94,7 +94,7 @@ export class SqliteStore implements S.Store {
       createdAt: Date.now(),
     };
     const keys = { domainKey: nameKey(account.domain), nameKey: nameKey(account.name) };
-    await this.#run(`add the account ${account.domain}\\${account.name}`, (sql) =>
+    await this.#write(`add the account ${account.domain}\\${account.name}`, (sql) =>
       sql.addAccount.run({ ...added, ...keys }),
     );
     return added;
@@ -138,7 +138,7 @@ export class SqliteStore implements S.Store {
       passwordHash: tenant.passwordHash,
       createdAt: Date.now(),
     };
-    await this.#run(`add the tenant ${tenant.name}`, (sql) =>
+    await this.#write(`add the tenant ${tenant.name}`, (sql) =>
       sql.addTenant.run({ ...added, nameKey: nameKey(tenant.name) }),
     );
     return added;
@@ -211,7 +211,7 @@ export class SqliteStore implements S.Store {
   async deleteExpiredSessions(now: number, limit: number): Promise<number> {
     // Deleting keys all over the table dirties many pages: a sweep writes the WAL fastest.
     await this.#checkpointer.room();
-    const result = await this.#run("delete expired sessions", (sql) =>
+    const result = await this.#write("delete expired sessions", (sql) =>
       this.#unsynced(() => sql.deleteExpiredSessions.run(now, limit)),
     );
     if (result.changes > 0) this.#checkpointer.noteWrite();
@@ -255,7 +255,7 @@ export class SqliteStore implements S.Store {
   ): Promise<T> {
     const records = await recordsToWrite(given);
     if (records.length <= WRITE_CHUNK) {
-      const written = await this.#run(what, (sql) =>
+      const written = await this.#write(what, (sql) =>
         this.#db.transaction(() => runNow(write(sql, records))).immediate(),
       );
       this.#checkpointer.noteWrite();
@@ -267,8 +267,12 @@ export class SqliteStore implements S.Store {
     const begin = (db: Database.Database) => this.#try(what, () => void db.exec("BEGIN IMMEDIATE"));
     const options = { path: this.#path, begin, storeOpen: () => this.#db.open };
     try {
-      this.#checkFile();
-      return await runBulkTransaction(options, (db) => write(inventoryStatements(db), records));
+      this.#checkFile(true);
+      const written = await runBulkTransaction(options, (db) =>
+        write(inventoryStatements(db), records),
+      );
+      this.#checkFile(true);
+      return written;
     } catch (error) {
       throw mapSqliteError(error, what, this.#db.open);
     } finally {
@@ -310,12 +314,24 @@ export class SqliteStore implements S.Store {
   }
 
   async #changed(what: string, work: (sql: Statements) => { changes: number }): Promise<boolean> {
-    return (await this.#run(what, work)).changes > 0;
+    return (await this.#write(what, work)).changes > 0;
   }
 
   /** Runs `work` with the statements, prepared on first use, after the schema exists. */
   #run<T>(what: string, work: (sql: Statements) => T): Promise<T> {
-    return this.#try(what, () => work((this.#statements ??= prepareStatements(this.#db))));
+    return this.#try(what, () => work(this.#sql()));
+  }
+
+  /**
+   * Runs a write, checking just before and just after it that the file is still the one
+   * opened: a write into a deleted file would be acknowledged and then lost at restart.
+   */
+  #write<T>(what: string, work: (sql: Statements) => T): Promise<T> {
+    return this.#try(what, () => work(this.#sql()), { write: true });
+  }
+
+  #sql(): Statements {
+    return (this.#statements ??= prepareStatements(this.#db));
   }
 
   /**
@@ -323,12 +339,14 @@ export class SqliteStore implements S.Store {
    * it retries after short sleeps rather than letting SQLite wait on the event loop, so a
    * lock held by the CLI or a backup stalls only the requests that need the store.
    */
-  async #try<T>(what: string, work: () => T): Promise<T> {
+  async #try<T>(what: string, work: () => T, { write = false } = {}): Promise<T> {
     const deadline = Date.now() + this.#busyTimeoutMs;
     for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
       try {
-        this.#checkFile();
-        return work();
+        this.#checkFile(write);
+        const result = work();
+        if (write) this.#checkFile(true);
+        return result;
       } catch (error) {
         if (!isBusy(error) || Date.now() + pause > deadline) {
           throw mapSqliteError(error, what, this.#db.open);
@@ -339,12 +357,15 @@ export class SqliteStore implements S.Store {
   }
 
   /**
-   * Refuses to go on writing to a database file that was deleted or replaced under the open
-   * handle: those writes would vanish at the next start. Checked at most once a second.
+   * Refuses to go on with a database file that was deleted or replaced under the open handle:
+   * writes to it would vanish at the next start. Writes check every time (`always`): a stat
+   * took 1.5 µs here, beside 1.7 ms for a synced commit. Reads check at most once a second,
+   * as a read of the old file shows what was true a moment ago and loses nothing.
    */
-  #checkFile(): void {
+  #checkFile(always = false): void {
     const now = Date.now();
-    if (this.#fileIdentity === undefined || now < this.#fileCheckedAt + 1000) return;
+    if (this.#fileIdentity === undefined) return;
+    if (!always && now < this.#fileCheckedAt + 1000) return;
     if (identityOf(this.#path) !== this.#fileIdentity) {
       throw new StoreUnavailable(
         `the SQLite database ${this.#path} was removed or replaced while open; restart emrest`,

@@ -65,6 +65,29 @@ describe("planning a job start", () => {
     assert.equal(Math.max(...plan.taskSessions.map((t) => t.endTime)), run!.endTime);
   });
 
+  test("processes at most four VMs at a time, each next VM starting as another is done", () => {
+    const site = actionSite();
+    const nightly = job(site, NIGHTLY);
+    for (let n = 0; n < 5; n++) {
+      const vm = { ...site.vms[0]!, id: `vm-extra-${n}`, name: `extra-${n}`, moref: `vm-x${n}` };
+      site.vms.push(vm);
+      nightly.vmIds.push(vm.id);
+    }
+    const { taskSessions: tasks } = planJobAction(nightly, "start", context(site));
+
+    assert.equal(tasks.length, 7);
+    const busiest = Math.max(
+      ...tasks.map(({ creationTime: at }) => {
+        return tasks.filter((t) => t.creationTime <= at && t.endTime > at).length;
+      }),
+    );
+    assert.equal(busiest, 4);
+    const firstDone = Math.min(...tasks.map((t) => t.endTime));
+    const later = tasks.filter((t) => t.creationTime >= firstDone);
+    assert.equal(later.length, 3, "three VMs wait for a free slot");
+    assert.ok(new Set(tasks.slice(0, 4).map((t) => t.creationTime)).size > 1, "not all at once");
+  });
+
   test("lasts as long as the job's recent runs took on average", () => {
     const site = actionSite();
     const [run] = planJobAction(job(site, NIGHTLY), "start", context(site)).jobSessions;

@@ -31,12 +31,21 @@ export function tasksOf(view: InventoryView, run: JobSession): TaskSession[] {
   return view.all("taskSessions").filter((task) => task.jobSessionId === run.id);
 }
 
-/** As long as the job's recent runs took on average, so a started job looks like its history. */
+/**
+ * As long as the job's recent normal runs took on average, so a started job looks like its
+ * history. Failed runs (a user's stop among them) end early and retries process only some
+ * VMs, so neither says how long a whole run takes; a job without a normal run gets the
+ * length of a first run.
+ */
 export function usualRunLength(runs: readonly JobSession[], now: number): number {
-  const ended = runs.filter((run) => run.endTime <= now).slice(0, RECENT_RUNS);
-  if (ended.length === 0) return FIRST_RUN_MS;
-  const total = ended.reduce((sum, run) => sum + (run.endTime - run.creationTime), 0);
-  return Math.max(1000, Math.round(total / ended.length));
+  const normal = runs.filter(isWholeRun(now)).slice(0, RECENT_RUNS);
+  if (normal.length === 0) return FIRST_RUN_MS;
+  const total = normal.reduce((sum, run) => sum + (run.endTime - run.creationTime), 0);
+  return Math.max(1000, Math.round(total / normal.length));
+}
+
+function isWholeRun(now: number): (run: JobSession) => boolean {
+  return (run) => run.endTime <= now && run.result !== "Failed" && !run.isRetry;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { JobPlan } from "./generate-jobs.js";
 import type { Inventory, JobSession, Result, TaskSession, VirtualMachine } from "./model.js";
-import { FAILURE_REASONS, WARNING_REASONS } from "./names.js";
+import { troublesOf, type RunTroubles } from "./names.js";
 import type { Random } from "./random.js";
 import { laneCount, placeTasks, stretchPlacements } from "./task-placement.js";
 
@@ -131,7 +131,8 @@ function addRun(
     failureMessage: "",
     isRetry: spec.isRetry,
   };
-  const outcomes = taskOutcomes(vms.length, spec.result, random);
+  const troubles = troublesOf(plan.job.jobType);
+  const outcomes = taskOutcomes(vms.length, spec.result, troubles, random);
   const { tasks, reads } = taskTimes(session, vms, outcomes, spec.full, random);
   session.endTime =
     tasks.reduce((end, task) => Math.max(end, task.endTime), spec.start) +
@@ -158,6 +159,7 @@ function vmName(vms: VirtualMachine[], task: TaskSession): string {
 function taskOutcomes(
   count: number,
   result: Ended,
+  troubles: RunTroubles,
   random: Random,
 ): { result: Ended; reason: string }[] {
   const outcomes = Array.from({ length: count }, () => ({
@@ -171,7 +173,7 @@ function taskOutcomes(
   for (let i = 0; i < troubled; i++) {
     outcomes[(from + i) % count] = {
       result,
-      reason: random.pick(result === "Warning" ? WARNING_REASONS : FAILURE_REASONS),
+      reason: random.pick(result === "Warning" ? troubles.warnings : troubles.failures),
     };
   }
   return outcomes;

@@ -108,7 +108,7 @@ const BACKUP_TROUBLES: RunTroubles = {
 const COPY_TROUBLES: RunTroubles = {
   warnings: [
     "No new restore point of this VM since the last copy interval, so nothing was copied.",
-    "The newest restore point was still being written by the backup job; the one before it was copied.",
+    "The backup job was still writing the newest restore point, so the one before it was copied.",
     "Free space on the target repository is below 10 percent.",
     "The WAN link ran slower than usual, and the copy finished late in its interval.",
   ],

@@ -18,7 +18,7 @@ function messagesOf(inventory: Inventory, types: JobType[]): string[] {
 }
 
 describe("why generated runs warn or fail", () => {
-  it("gives copy jobs reasons a copy can have, none about snapshots, guests or block tracking", () => {
+  it("gives copy jobs reasons a copy can have, never snapshots, guests or block tracking", () => {
     const messages = messagesOf(site, ["BackupCopy"]);
     assert.ok(messages.length > 10, `only ${messages.length} copy messages to look at`);
     const vmOnly = messages.filter((text) => /snapshot|guest|changed block|CBT/i.test(text));

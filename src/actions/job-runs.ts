@@ -1,6 +1,16 @@
 import { randomUUID } from "node:crypto";
-import type { Job, JobSession, TaskSession } from "../inventory/model.js";
+import type { Job, JobSession, TaskSession, VirtualMachine } from "../inventory/model.js";
+import {
+  laneCount,
+  placeTasks,
+  stretchPlacements,
+  type Placement,
+} from "../inventory/task-placement.js";
 import type { InventoryView } from "../inventory/view.js";
+
+const SECOND = 1000;
+const MINUTE = 60_000;
+const BYTES_PER_SECOND = 200e6;
 
 /** A new run's length when the job has never run: a short incremental backup. */
 const FIRST_RUN_MS = 10 * 60_000;
@@ -21,17 +31,27 @@ export function tasksOf(view: InventoryView, run: JobSession): TaskSession[] {
   return view.all("taskSessions").filter((task) => task.jobSessionId === run.id);
 }
 
-/** As long as the job's recent runs took on average, so a started job looks like its history. */
+/**
+ * As long as the job's recent normal runs took on average, so a started job looks like its
+ * history. Failed runs (a user's stop among them) end early and retries process only some
+ * VMs, so neither says how long a whole run takes; a job without a normal run gets the
+ * length of a first run.
+ */
 export function usualRunLength(runs: readonly JobSession[], now: number): number {
-  const ended = runs.filter((run) => run.endTime <= now).slice(0, RECENT_RUNS);
-  if (ended.length === 0) return FIRST_RUN_MS;
-  const total = ended.reduce((sum, run) => sum + (run.endTime - run.creationTime), 0);
-  return Math.max(1000, Math.round(total / ended.length));
+  const normal = runs.filter(isWholeRun(now)).slice(0, RECENT_RUNS);
+  if (normal.length === 0) return FIRST_RUN_MS;
+  const total = normal.reduce((sum, run) => sum + (run.endTime - run.creationTime), 0);
+  return Math.max(1000, Math.round(total / normal.length));
+}
+
+function isWholeRun(now: number): (run: JobSession) => boolean {
+  return (run) => run.endTime <= now && run.result !== "Failed" && !run.isRetry;
 }
 
 /**
  * A new run of `job` from `now`, ending `lengthMs` later with Success, and one task per VM.
- * The VMs finish one after another, the last as the run ends, so progress moves steadily.
+ * The tasks are laid out as the generated history lays them out, a few VMs at a time with the
+ * bigger VMs taking longer, then fitted to the run so the last VM finishes as it ends.
  */
 export function newRun(
   view: InventoryView,
@@ -50,18 +70,34 @@ export function newRun(
     isRetry: opts.isRetry,
   };
 
-  const vmIds = opts.vmIds.filter((vmId) => view.get("vms", vmId) !== undefined);
-  const tasks = vmIds.map((vmId, index): TaskSession => ({
+  const vms = opts.vmIds.flatMap((vmId) => view.get("vms", vmId) ?? []);
+  const times = taskTimes(vms, now, lengthMs);
+  const tasks = vms.map((vm, index): TaskSession => ({
     id: randomUUID(),
     jobSessionId: run.id,
-    vmId,
-    creationTime: now,
-    endTime: now + Math.round((lengthMs * (index + 1)) / vmIds.length),
+    vmId: vm.id,
+    ...times[index]!,
     result: "Success",
     reason: "",
-    totalSize: view.get("vms", vmId)!.sizeBytes,
+    totalSize: vm.sizeBytes,
   }));
   return { run, tasks };
+}
+
+// Fixed figures rather than the generator's random ones, so a started run has the same shape
+// every time: lanes start ten seconds apart, a VM takes a minute plus a second per 200 MB of
+// it, and a lane pauses five seconds between VMs. The whole is then fitted to the run.
+function taskTimes(vms: readonly VirtualMachine[], now: number, lengthMs: number): Placement[] {
+  const placements = placeTasks(vms.length, {
+    laneStarts: Array.from({ length: laneCount(vms.length) }, (_, lane) => {
+      return now + (15 + 10 * lane) * SECOND;
+    }),
+    durationOf: (index) => MINUTE + (vms[index]!.sizeBytes / BYTES_PER_SECOND) * SECOND,
+    pauseAfter: () => 5 * SECOND,
+  });
+  const lastEnd = placements.reduce((end, placement) => Math.max(end, placement.endTime), now);
+  stretchPlacements(placements, now, { from: lastEnd, to: now + lengthMs });
+  return placements;
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { JobPlan } from "./generate-jobs.js";
 import type { Inventory, JobSession, Result, TaskSession, VirtualMachine } from "./model.js";
-import { FAILURE_REASONS, WARNING_REASONS } from "./names.js";
+import { troublesOf, type RunTroubles } from "./names.js";
 import type { Random } from "./random.js";
+import { laneCount, placeTasks, stretchPlacements } from "./task-placement.js";
 
 const SECOND = 1000;
 const MINUTE = 60_000;
@@ -130,8 +131,9 @@ function addRun(
     failureMessage: "",
     isRetry: spec.isRetry,
   };
-  const outcomes = taskOutcomes(vms.length, spec.result, random);
-  const { tasks, reads } = placeTasks(session, vms, outcomes, spec.full, random);
+  const troubles = troublesOf(plan.job.jobType);
+  const outcomes = taskOutcomes(vms.length, spec.result, troubles, random);
+  const { tasks, reads } = taskTimes(session, vms, outcomes, spec.full, random);
   session.endTime =
     tasks.reduce((end, task) => Math.max(end, task.endTime), spec.start) +
     random.int(10, 40) * SECOND;
@@ -157,6 +159,7 @@ function vmName(vms: VirtualMachine[], task: TaskSession): string {
 function taskOutcomes(
   count: number,
   result: Ended,
+  troubles: RunTroubles,
   random: Random,
 ): { result: Ended; reason: string }[] {
   const outcomes = Array.from({ length: count }, () => ({
@@ -170,7 +173,7 @@ function taskOutcomes(
   for (let i = 0; i < troubled; i++) {
     outcomes[(from + i) % count] = {
       result,
-      reason: random.pick(result === "Warning" ? WARNING_REASONS : FAILURE_REASONS),
+      reason: random.pick(result === "Warning" ? troubles.warnings : troubles.failures),
     };
   }
   return outcomes;
@@ -181,7 +184,7 @@ function readBytes(vm: VirtualMachine, full: boolean, random: Random): number {
 }
 
 /** Up to four VMs at once, each taking a snapshot, reading its disks, and cleaning up. */
-function placeTasks(
+function taskTimes(
   session: JobSession,
   vms: VirtualMachine[],
   outcomes: { result: Ended; reason: string }[],
@@ -189,39 +192,33 @@ function placeTasks(
   random: Random,
 ): { tasks: TaskSession[]; reads: number[] } {
   const reads = vms.map((vm) => readBytes(vm, full, random));
-  const slots = Array.from(
-    { length: Math.min(4, vms.length) },
+  const laneStarts = Array.from(
+    { length: laneCount(vms.length) },
     () => session.creationTime + random.int(15, 45) * SECOND,
   );
-  const tasks = vms.map((vm, i) => {
-    const slot = slots.indexOf(Math.min(...slots));
-    const bytesPerSecond = random.between(80, 400) * 1e6;
-    let duration = random.int(40, 120) * SECOND + (reads[i]! * SECOND) / bytesPerSecond;
-    if (outcomes[i]!.result === "Failed") duration *= random.between(0.1, 0.5);
-    const creationTime = slots[slot]!;
-    const endTime = Math.round(creationTime + duration);
-    slots[slot] = endTime + random.int(2, 10) * SECOND;
-    return {
-      id: random.guid(),
-      jobSessionId: session.id,
-      vmId: vm.id,
-      creationTime,
-      endTime,
-      result: outcomes[i]!.result,
-      reason: outcomes[i]!.reason,
-      totalSize: vm.sizeBytes,
-    };
+  const placements = placeTasks(vms.length, {
+    laneStarts,
+    durationOf: (i) => {
+      const bytesPerSecond = random.between(80, 400) * 1e6;
+      const duration = random.int(40, 120) * SECOND + (reads[i]! * SECOND) / bytesPerSecond;
+      return outcomes[i]!.result === "Failed" ? duration * random.between(0.1, 0.5) : duration;
+    },
+    pauseAfter: () => random.int(2, 10) * SECOND,
   });
+  const tasks = vms.map((vm, i) => ({
+    id: random.guid(),
+    jobSessionId: session.id,
+    vmId: vm.id,
+    ...placements[i]!,
+    result: outcomes[i]!.result,
+    reason: outcomes[i]!.reason,
+    totalSize: vm.sizeBytes,
+  }));
   return { tasks, reads };
 }
 
 /** Spreads a run so it ends at `end`: the run that is still going when the inventory is made. */
 function stretch(session: JobSession, tasks: TaskSession[], end: number): void {
-  const start = session.creationTime;
-  const factor = (end - start) / Math.max(1, session.endTime - start);
-  for (const task of tasks) {
-    task.creationTime = Math.round(start + (task.creationTime - start) * factor);
-    task.endTime = Math.round(start + (task.endTime - start) * factor);
-  }
+  stretchPlacements(tasks, session.creationTime, { from: session.endTime, to: end });
   session.endTime = end;
 }

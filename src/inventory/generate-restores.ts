@@ -1,6 +1,6 @@
 import type { JobPlan } from "./generate-jobs.js";
 import type { Inventory } from "./model.js";
-import { FAILURE_REASONS, RESTORE_KINDS, RESTORE_OPERATORS } from "./names.js";
+import { RESTORE_FAILURES, RESTORE_KINDS, RESTORE_OPERATORS } from "./names.js";
 import type { Random } from "./random.js";
 
 const MINUTE = 60_000;
@@ -38,7 +38,7 @@ export function buildRestores(
       creationTime,
       endTime: creationTime + random.int(least, most) * MINUTE,
       result,
-      failureMessage: result === "Failed" ? random.pick(FAILURE_REASONS) : "",
+      failureMessage: result === "Failed" ? random.pick(RESTORE_FAILURES) : "",
       initiatedBy: `EXAMPLE\\${random.pick(RESTORE_OPERATORS)}`,
     });
   }

@@ -10,8 +10,6 @@ import { AGENT_SYSTEMS, AGENT_VERSIONS, SERVER_VERSIONS, SITES, VM_ROLES } from 
 import { roleAt } from "./job-mix.js";
 import type { Random } from "./random.js";
 
-const TIB = 1024 ** 4;
-
 /** One backup server and what it manages, as the job builder needs them. */
 export interface ServerSite {
   server: BackupServer;
@@ -93,25 +91,25 @@ function addRepositories(
   random: Random,
 ): Repository[] {
   const added: Repository[] = [];
-  const add = (name: string, kind: string, capacity: number) => {
-    const freeSpace = capacity < 0 ? -1 : Math.round(capacity * random.between(0.12, 0.7));
+  // Sized by sizeRepositories once the history has filled them; -1 stays unknown.
+  const add = (name: string, kind: string, sized: boolean) => {
     const repository = {
       id: random.guid(),
       backupServerId: server.id,
       name,
       kind,
-      capacity,
-      freeSpace,
+      capacity: sized ? 0 : -1,
+      freeSpace: sized ? 0 : -1,
     };
     inventory.repositories.push(repository);
     added.push(repository);
   };
 
-  add("Default Backup Repository", "WinLocal", Math.round(random.between(1, 4) * TIB));
-  add(`repo01-${code}-hardened`, "LinuxLocal", Math.round(random.between(40, 200) * TIB));
+  add("Default Backup Repository", "WinLocal", true);
+  add(`repo01-${code}-hardened`, "LinuxLocal", true);
   // Object storage reports no capacity (-1), as the captured replies show.
-  if (index % 2 === 0) add(`s3-${code}-offsite`, "AmazonS3Compatible", -1);
-  else add(`dd-${code}-boost`, "DDBoost", Math.round(random.between(100, 400) * TIB));
+  if (index % 2 === 0) add(`s3-${code}-offsite`, "AmazonS3Compatible", false);
+  else add(`dd-${code}-boost`, "DDBoost", true);
   return added;
 }
 

@@ -6,6 +6,7 @@ import { buildFailoverPlans, buildRestores } from "./generate-restores.js";
 import { buildExtras, buildSites } from "./generate-site.js";
 import { emptyInventory, type Inventory } from "./model.js";
 import { Random } from "./random.js";
+import { sizeRepositories } from "./size-repositories.js";
 
 export interface GenerateOptions {
   /** Backup servers (1 to 1000). */
@@ -63,6 +64,7 @@ export function generateInventory(options: GenerateOptions): Inventory {
   const plans = buildJobs(inventory, sites, mixes, { now, runningJob }, random.fork("jobs"));
   const runs = buildHistory(inventory, plans, { days, now, runningJob }, random.fork("history"));
   buildPoints(inventory, plans, runs, now, random.fork("points"));
+  sizeRepositories(inventory, random.fork("capacity"));
   buildRestores(inventory, { days, servers, now }, random.fork("restores"));
   buildFailoverPlans(inventory, plans, random.fork("failover"));
 

@@ -3,6 +3,8 @@
  * of messages a backup product writes when a run goes wrong. All made up for emrest.
  */
 
+import type { JobType } from "./model.js";
+
 const GIB = 1024 ** 3;
 
 /** A kind of VM: its name prefix, the range of its used size, whether its files are indexed. */
@@ -77,23 +79,81 @@ export const AGENT_SYSTEMS: readonly string[] = [
   "Ubuntu 22.04.5 LTS",
 ];
 
-/** Why one VM of a run ended with a warning. */
-export const WARNING_REASONS: readonly string[] = [
-  "Changed block tracking is off for this VM, so every disk was read in full.",
-  "Guest processing could not truncate the database logs; the backup itself is complete.",
-  "The snapshot took longer than 10 minutes to remove.",
-  "Free space on the target repository is below 10 percent.",
-  "A disk of this VM is independent and was skipped.",
-];
+/** Why one VM of a run warned or failed, in words that fit what the job does. */
+export interface RunTroubles {
+  warnings: readonly string[];
+  failures: readonly string[];
+}
 
-/** Why one VM of a run failed. */
-export const FAILURE_REASONS: readonly string[] = [
-  "Could not create a snapshot: the datastore has too little free space.",
-  "Lost the connection to the backup proxy while reading the disk.",
-  "The host did not answer within 30 minutes.",
-  "Guest credentials were refused, so application-aware processing stopped.",
-  "The target repository is out of free space.",
-  "The VM was not found in the host's inventory; was it removed or renamed?",
+const BACKUP_TROUBLES: RunTroubles = {
+  warnings: [
+    "Changed block tracking is off for this VM, so every disk was read in full.",
+    "Guest processing could not truncate the database logs; the backup itself is complete.",
+    "The snapshot took longer than 10 minutes to remove.",
+    "Free space on the target repository is below 10 percent.",
+    "A disk of this VM is independent and was skipped.",
+  ],
+  failures: [
+    "Could not create a snapshot: the datastore has too little free space.",
+    "Lost the connection to the backup proxy while reading the disk.",
+    "The host did not answer within 30 minutes.",
+    "Guest credentials were refused, so application-aware processing stopped.",
+    "The target repository is out of free space.",
+    "The VM was not found in the host's inventory; was it removed or renamed?",
+  ],
+};
+
+// A copy job reads restore points from a repository, never the VM itself, so nothing about
+// snapshots, guests or block tracking can go wrong in it; the link and the points can.
+const COPY_TROUBLES: RunTroubles = {
+  warnings: [
+    "No new restore point of this VM since the last copy interval, so nothing was copied.",
+    "The backup job was still writing the newest restore point, so the one before it was copied.",
+    "Free space on the target repository is below 10 percent.",
+    "The WAN link ran slower than usual, and the copy finished late in its interval.",
+  ],
+  failures: [
+    "The target repository could not be reached.",
+    "The source restore point is locked by another task, such as a restore or a merge.",
+    "The source restore point is missing from the source repository.",
+    "The WAN link to the target site dropped during the copy.",
+    "The copy interval ended before this VM's restore point was copied.",
+    "The target repository is out of free space.",
+  ],
+};
+
+// A replica is written to a datastore of the target host, not to a repository.
+const REPLICA_TROUBLES: RunTroubles = {
+  warnings: [
+    "Changed block tracking is off for this VM, so every disk was read in full.",
+    "Guest processing could not truncate the database logs; the replica itself is complete.",
+    "The snapshot took longer than 10 minutes to remove.",
+    "Free space on the target datastore is below 10 percent.",
+    "A disk of this VM is independent and was skipped.",
+  ],
+  failures: [
+    "Could not create a snapshot: the datastore has too little free space.",
+    "Lost the connection to the target host while writing the replica.",
+    "The host did not answer within 30 minutes.",
+    "Guest credentials were refused, so application-aware processing stopped.",
+    "The target datastore is out of free space.",
+    "The VM was not found in the host's inventory; was it removed or renamed?",
+  ],
+};
+
+/** What can go wrong in a run of a job of this type. */
+export function troublesOf(jobType: JobType): RunTroubles {
+  if (jobType === "Backup") return BACKUP_TROUBLES;
+  return jobType === "Replica" ? REPLICA_TROUBLES : COPY_TROUBLES;
+}
+
+/** Why a restore failed. */
+export const RESTORE_FAILURES: readonly string[] = [
+  "The restore point is locked by a running backup job.",
+  "Could not mount the backup file: it is missing from the repository.",
+  "Lost the connection to the target host while writing the restored disks.",
+  "The target datastore has too little free space for the restored VM.",
+  "Guest credentials were refused, so the files could not be restored in place.",
 ];
 
 export const RESTORE_KINDS: readonly string[] = [

@@ -4,12 +4,14 @@ import {
   planJobAction,
   planSessionStop,
   type ActionContext,
+  type ActionPlan,
 } from "../../src/actions/job-actions.js";
 import { sessionState, type Inventory } from "../../src/inventory/model.js";
 import { InventoryView } from "../../src/inventory/view.js";
 import {
   actionSite,
   FLAKY,
+  FLAKY_LAST,
   MIRROR,
   MIRROR_RUNNING,
   NIGHTLY,
@@ -39,6 +41,18 @@ function context(
 
 const job = (site: Inventory, id: string) => site.jobs.find((j) => j.id === id)!;
 
+/** Writes what an action changed into the site, as the store does. */
+function apply(site: Inventory, plan: ActionPlan): void {
+  for (const kind of ["jobSessions", "taskSessions"] as const) {
+    for (const changed of plan[kind]) {
+      const list: { id: string }[] = site[kind];
+      const at = list.findIndex((item) => item.id === changed.id);
+      if (at >= 0) list[at] = changed;
+      else list.push(changed);
+    }
+  }
+}
+
 describe("planning a job start", () => {
   test("starts a new Backup run of every VM of the job, Working now and Success at its end", () => {
     const site = actionSite();
@@ -65,10 +79,55 @@ describe("planning a job start", () => {
     assert.equal(Math.max(...plan.taskSessions.map((t) => t.endTime)), run!.endTime);
   });
 
+  test("processes at most four VMs at a time, each next VM starting as another is done", () => {
+    const site = actionSite();
+    const nightly = job(site, NIGHTLY);
+    for (let n = 0; n < 5; n++) {
+      const vm = { ...site.vms[0]!, id: `vm-extra-${n}`, name: `extra-${n}`, moref: `vm-x${n}` };
+      site.vms.push(vm);
+      nightly.vmIds.push(vm.id);
+    }
+    const { taskSessions: tasks } = planJobAction(nightly, "start", context(site));
+
+    assert.equal(tasks.length, 7);
+    const busiest = Math.max(
+      ...tasks.map(({ creationTime: at }) => {
+        return tasks.filter((t) => t.creationTime <= at && t.endTime > at).length;
+      }),
+    );
+    assert.equal(busiest, 4);
+    const firstDone = Math.min(...tasks.map((t) => t.endTime));
+    const later = tasks.filter((t) => t.creationTime >= firstDone);
+    assert.equal(later.length, 3, "three VMs wait for a free slot");
+    assert.ok(new Set(tasks.slice(0, 4).map((t) => t.creationTime)).size > 1, "not all at once");
+  });
+
   test("lasts as long as the job's recent runs took on average", () => {
     const site = actionSite();
     const [run] = planJobAction(job(site, NIGHTLY), "start", context(site)).jobSessions;
     assert.equal(run!.endTime - run!.creationTime, 40 * MIN);
+  });
+
+  test("a run a user stopped at once does not shorten the job's next run", () => {
+    const site = actionSite();
+    const nightly = job(site, NIGHTLY);
+    for (let pair = 0; pair < 6; pair++) {
+      const at = NOW + pair * 1000;
+      apply(site, planJobAction(nightly, "start", context(site, { now: at })));
+      apply(site, planJobAction(nightly, "stop", context(site, { now: at + 20 })));
+    }
+    const later = NOW + 10_000;
+    const [run] = planJobAction(nightly, "start", context(site, { now: later })).jobSessions;
+    assert.equal(run!.endTime - run!.creationTime, 40 * MIN);
+  });
+
+  test("a job whose only runs failed or were retries lasts as long as a first run", () => {
+    const site = actionSite();
+    const failed = site.jobSessions.find((r) => r.id === FLAKY_LAST)!;
+    const retry = { ...failed, id: "flaky-retry", result: "Success" as const, isRetry: true };
+    site.jobSessions.push(retry);
+    const [run] = planJobAction(job(site, FLAKY), "start", context(site)).jobSessions;
+    assert.equal(run!.endTime - run!.creationTime, 10 * MIN);
   });
 
   test("lasts the configured run length when one is given", () => {

@@ -10,6 +10,8 @@ import { parseRole } from "./parse-role.js";
 import { isoTime, printJson, printTable } from "./print.js";
 import { readPassword } from "./read-password.js";
 
+type ForceFlags = StoreFlags & { force?: boolean };
+
 const NAME_HELP = "DOMAIN\\user, user@DOMAIN, or user in the local domain";
 const ROLE_HELP = `one of ${ROLES.join(", ")} (any case, spaces allowed)`;
 
@@ -32,7 +34,8 @@ export function accountsCommand(io: CliIo): Command {
   leaf("remove")
     .description("remove an account and end its sessions")
     .argument("<name>", NAME_HELP)
-    .action((name: string, flags: StoreFlags) => removeAccount(io, name, flags));
+    .option("--force", "even the last Portal Administrator")
+    .action((name: string, flags: ForceFlags) => removeAccount(io, name, flags));
 
   leaf("set-password")
     .description("set an account's password, read from stdin")
@@ -43,7 +46,8 @@ export function accountsCommand(io: CliIo): Command {
     .description("change an account's role")
     .argument("<name>", NAME_HELP)
     .argument("<role>", ROLE_HELP)
-    .action((name: string, role: string, flags: StoreFlags) => setRole(io, name, role, flags));
+    .option("--force", "even for the last Portal Administrator")
+    .action((name: string, role: string, flags: ForceFlags) => setRole(io, name, role, flags));
 
   return accounts;
 }
@@ -81,9 +85,10 @@ function accountJson(account: Account) {
   return { userName: formatAccountName(account), domain, name, role, created: isoTime(createdAt) };
 }
 
-async function removeAccount(io: CliIo, raw: string, flags: StoreFlags) {
+async function removeAccount(io: CliIo, raw: string, flags: ForceFlags) {
   await withStore(flags, io, async (store, { domain }) => {
     const account = await findAccountOrFail(store, raw, domain);
+    if (!flags.force) await keepAnAdministrator(store, account, "removing");
     await store.removeAccount(account.id);
     io.stdout.write(`removed ${formatAccountName(account)}\n`);
   });
@@ -99,14 +104,34 @@ async function setPassword(io: CliIo, raw: string, flags: StoreFlags) {
   });
 }
 
-async function setRole(io: CliIo, raw: string, roleText: string, flags: StoreFlags) {
+async function setRole(io: CliIo, raw: string, roleText: string, flags: ForceFlags) {
   const role = parseRole(roleText);
   await withStore(flags, io, async (store, { domain }) => {
     const account = await findAccountOrFail(store, raw, domain);
+    if (role !== ADMINISTRATOR && !flags.force) {
+      await keepAnAdministrator(store, account, "demoting");
+    }
     await store.setAccountRole(account.id, role);
     io.stdout.write(`${formatAccountName(account)} is now ${role}\n`);
     await noteLiveSessions(io, store, account, "keep the old role");
   });
+}
+
+const ADMINISTRATOR = "PortalAdministrator";
+
+/**
+ * Refuses to leave the store with no Portal Administrator, the one role that reaches all the
+ * API serves; `--force` does it on purpose. Two commands run at once could each pass this
+ * check: it guards against a slip, not a race.
+ */
+async function keepAnAdministrator(store: Store, account: Account, doing: string) {
+  if (account.role !== ADMINISTRATOR) return;
+  const admins = (await store.listAccounts()).filter((a) => a.role === ADMINISTRATOR);
+  if (admins.length > 1) return;
+  throw new CommandFailed(
+    `${formatAccountName(account)} is the last Portal Administrator; add another before ` +
+      `${doing} it, or pass --force`,
+  );
 }
 
 /** A session keeps the role it logged on with, so say when some are still open. */

@@ -136,6 +136,26 @@ describe("emrest accounts", () => {
     assert.match(list.stdout, /alice/);
   });
 
+  it("keeps the last Portal Administrator unless told --force", async () => {
+    // alice is the only administrator here (set-role above made her one).
+    for (const args of [
+      ["accounts", "remove", "alice"],
+      ["accounts", "set-role", "alice", "PortalUser"],
+    ]) {
+      const result = await data.emrest(args);
+      assert.equal(result.code, 1, args.join(" "));
+      assert.match(errorLineOf(result), /TESTLAB\\alice is the last Portal Administrator; add/);
+    }
+    assert.match((await data.emrest(["accounts", "list"])).stdout, /alice\s+PortalAdministrator/);
+
+    await data.emrest(["accounts", "add", "dave", "--role", "PortalAdministrator"], "pw");
+    const demoted = await data.emrest(["accounts", "set-role", "alice", "PortalUser"]);
+    assert.equal(demoted.code, 0, demoted.stderr);
+    const forced = await data.emrest(["accounts", "remove", "dave", "--force"]);
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.doesNotMatch((await data.emrest(["accounts", "list"])).stdout, /PortalAdministrator/);
+  });
+
   it("reports an unreachable store in one line with exit code 1", async () => {
     const result = await data.emrest(["accounts", "list", "--store", "postgres://127.0.0.1:1/x"]);
 

@@ -44,8 +44,18 @@ function buildProgram(io: CliIo): Command {
 function configure(command: Command, io: CliIo): void {
   command.exitOverride().configureOutput({
     writeOut: (text) => io.stdout.write(text),
-    writeErr: (text) => io.stderr.write(text),
+    // Commander writes the whole help on stderr only when a group is given no command.
+    writeErr: (text) => io.stderr.write(text.startsWith("Usage:") ? noCommandLine(command) : text),
     outputError: (text, write) => write(commanderLine(text)),
   });
   for (const sub of command.commands) configure(sub, io);
+}
+
+/** `emrest accounts` alone: one line naming the commands, as every other error is. */
+function noCommandLine(group: Command): string {
+  const path: string[] = [];
+  for (let c: Command | null = group; c !== null; c = c.parent) path.unshift(c.name());
+  const names = group.commands.map((sub) => sub.name()).join(", ");
+  const what = path.length === 1 ? "give a command" : `${path.slice(1).join(" ")} needs a command`;
+  return `emrest: ${what}: ${names} (see ${path.join(" ")} --help)\n`;
 }

@@ -65,6 +65,20 @@ describe("emrest --help and version", () => {
     assert.equal(result.stdout, "");
   });
 
+  it("asks for a command in one line when given none, or a group alone", async () => {
+    const cases: [string[], string][] = [
+      [[], "emrest: give a command: serve, accounts, tenants, sessions, inventory, version"],
+      [["accounts"], "emrest: accounts needs a command: add, list, remove, set-password, set-role"],
+      [["inventory"], "emrest: inventory needs a command: load, generate, show"],
+    ];
+    for (const [args, start] of cases) {
+      const result = await runEmrest(args);
+      assert.equal(result.code, 2, args.join(" "));
+      assert.ok(errorLineOf(result).startsWith(start), result.stderr);
+      assert.equal(result.stdout, "");
+    }
+  });
+
   it("refuses an unknown option with one line and exit code 2", async () => {
     const result = await runEmrest(["accounts", "list", "--colour"]);
 

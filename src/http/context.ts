@@ -1,5 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import type { ActionQueue } from "../actions/action-queue.js";
+import type { ActionInventory } from "../actions/decide-and-write.js";
 import type { InventoryView } from "../inventory/view.js";
 import type { LinkFilter } from "../representation/link-pruning.js";
 import type { JsonCasing } from "../representation/json/json-casing.js";
@@ -29,6 +30,8 @@ export interface HttpContext {
    * that shows them, so a reply never lags behind its own write.
    */
   putInventory(records: InventoryRecord[]): Promise<InventoryView>;
+  /** The inventory as job actions use it: decided on a revision, written only on that one. */
+  actionInventory: ActionInventory;
   jobRuns: JobRunSettings;
   /** Where job actions wait their turn, so each decides on what the one before wrote. */
   actions: ActionQueue;

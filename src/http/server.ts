@@ -103,6 +103,7 @@ export async function startServer(config: ServeConfig, deps: ServerDeps): Promis
       apiBase: (request) => apiBaseOf(request, config.publicUrl),
       inventory: () => inventory.view(),
       putInventory: (records) => inventory.put(records),
+      actionInventory: inventory,
       jobRuns: { runLengthMs: config.jobRunLengthMs, taskSettleMs: TASK_SETTLE_MS },
       actions: new ActionQueue(),
     },

@@ -1,6 +1,11 @@
 import type { Logger } from "pino";
 
-import type { InventoryChanges, InventoryRecord, InventoryStore } from "../store/store.js";
+import type {
+  InventoryChanges,
+  InventoryRecord,
+  InventoryState,
+  InventoryStore,
+} from "../store/store.js";
 import {
   applyRecords,
   emptyPlacedInventory,
@@ -85,12 +90,34 @@ export class InventorySource {
     return this.#loaded.view;
   }
 
+  /** The view with the generation and revision it was read at, for `putIfUnchanged`. */
+  current(): { view: InventoryView; seen: InventoryState } {
+    const { view, seen } = this.#loaded;
+    return { view, seen };
+  }
+
   /**
    * Writes records through the store, then gives a view that shows them: read back from the
    * store with everything written before them, or, if that read fails, applied here.
    */
   async put(records: InventoryRecord[]): Promise<InventoryView> {
     const written = await this.#options.store.putInventoryRecords(records);
+    return await this.#showWrite(written, records);
+  }
+
+  /**
+   * `put`, only while the store's inventory is still at `seen` (from `current`); null, with
+   * nothing written, when anyone wrote since.
+   */
+  async putIfUnchanged(
+    records: InventoryRecord[],
+    seen: InventoryState,
+  ): Promise<InventoryView | null> {
+    const written = await this.#options.store.putInventoryRecordsIfUnchanged(records, seen);
+    return written && (await this.#showWrite(written, records));
+  }
+
+  async #showWrite(written: InventoryState, records: InventoryRecord[]): Promise<InventoryView> {
     try {
       return await this.#nextCheck();
     } catch (error) {

@@ -156,6 +156,12 @@ export interface InventoryRecord {
   body: string;
 }
 
+/** Where the inventory stands: its generation, and the revision of its last write. */
+export interface InventoryState {
+  generation: number;
+  revision: number;
+}
+
 /** What changed in the inventory since a revision a node has seen. */
 export interface InventoryChanges {
   /** Bumped by every `replaceInventory`; a node whose generation differs starts over. */
@@ -189,4 +195,14 @@ export interface InventoryStore {
   putInventoryRecords(
     records: InventoryRecord[],
   ): Promise<{ generation: number; revision: number }>;
+  /**
+   * `putInventoryRecords`, only while the inventory is still at `seen` (its generation and
+   * revision), checked in the same transaction as the write; otherwise writes nothing and
+   * gives null. A node that decided on what it read at `seen` writes only if nobody wrote
+   * since, so two nodes cannot both act on the same reading.
+   */
+  putInventoryRecordsIfUnchanged(
+    records: InventoryRecord[],
+    seen: InventoryState,
+  ): Promise<InventoryState | null>;
 }

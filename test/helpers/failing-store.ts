@@ -87,6 +87,10 @@ export class FailingStore implements S.Store {
     this.#call("seedInventory", () => this.inner.seedInventory(records));
   putInventoryRecords = (records: S.InventoryRecord[]) =>
     this.#call("putInventoryRecords", () => this.inner.putInventoryRecords(records));
+  putInventoryRecordsIfUnchanged = (records: S.InventoryRecord[], seen: S.InventoryState) =>
+    this.#call("putInventoryRecordsIfUnchanged", () =>
+      this.inner.putInventoryRecordsIfUnchanged(records, seen),
+    );
 
   #set(mode: Mode, methods: StoreMethod[]): void {
     if (methods.length === 0) this.#all = mode;

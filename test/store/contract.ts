@@ -17,6 +17,7 @@ import { accountTests } from "./contract/accounts.js";
 import type { ContractContext } from "./contract/context.js";
 import { expiryTests } from "./contract/expiry.js";
 import { inventoryTests } from "./contract/inventory.js";
+import { inventoryIfUnchangedTests } from "./contract/inventory-if-unchanged.js";
 import { lifecycleTests } from "./contract/lifecycle.js";
 import { sessionTests } from "./contract/sessions.js";
 import { slidingTests } from "./contract/sliding.js";
@@ -97,5 +98,6 @@ export function storeContract(
     expiryTests(ctx);
     lifecycleTests(ctx);
     inventoryTests(ctx);
+    inventoryIfUnchangedTests(ctx);
   });
 }

@@ -6,7 +6,7 @@ import {
   type ActionContext,
   type ActionPlan,
 } from "../../actions/job-actions.js";
-import { planRecords } from "../../actions/plan-records.js";
+import { decideAndWrite } from "../../actions/decide-and-write.js";
 import { taskModel } from "../../actions/task-model.js";
 import { taskOwnerOf } from "../../actions/task-owner.js";
 import type { InventoryView } from "../../inventory/view.js";
@@ -70,17 +70,17 @@ function actionContext(
 
 // The action is in the store, and in this node's view, before the client hears of it: the
 // new session is listed at once by the node that answered, and by the others within their
-// refresh interval. Reading, deciding and writing take one turn of the action queue.
+// refresh interval. Reading, deciding and writing take one turn of the action queue, and
+// the write lands only if no other node wrote since the reading (see decideAndWrite).
 async function applyAndAnswer(
   request: FastifyRequest,
   reply: FastifyReply,
   context: HttpContext,
   decide: (view: InventoryView) => ActionPlan,
 ) {
-  const { plan, view } = await context.actions.run(async () => {
-    const plan = decide(await context.inventory());
-    return { plan, view: await context.putInventory(planRecords(plan)) };
-  });
+  const { plan, view } = await context.actions.run(() =>
+    decideAndWrite(context.actionInventory, decide),
+  );
   const model = taskModel(context.apiBase(request), plan.task, view, Date.now());
   return sendRepresented(request, reply, 202, (representation) => representation.task(model));
 }

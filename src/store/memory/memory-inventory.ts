@@ -50,6 +50,17 @@ export class MemoryInventory {
     return this.#write(chosen);
   }
 
+  async putIfUnchanged(
+    records: InventoryRecord[],
+    seen: { generation: number; revision: number },
+  ): Promise<{ generation: number; revision: number } | null> {
+    const chosen = await recordsToWrite(records);
+    // Checked after the await, with nothing between the check and the write.
+    if (this.#generation !== seen.generation || this.#revision !== seen.revision) return null;
+    this.#generation = Math.max(this.#generation, 1);
+    return this.#write(chosen);
+  }
+
   clear(): void {
     this.#records.clear();
   }

@@ -207,6 +207,14 @@ export class MemoryStore implements Store {
     return await this.#inventory.put(records);
   }
 
+  async putInventoryRecordsIfUnchanged(
+    records: InventoryRecord[],
+    seen: { generation: number; revision: number },
+  ) {
+    this.#check();
+    return await this.#inventory.putIfUnchanged(records, seen);
+  }
+
   #removeSessionsOf(kind: PrincipalKind, principalId: string): void {
     for (const [key, session] of this.#sessions) {
       if (session.kind === kind && session.principalId === principalId) this.#sessions.delete(key);

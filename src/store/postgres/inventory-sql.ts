@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from "pg";
 
 import type { InventoryPage } from "../inventory-pages.js";
-import type { InventoryRecord } from "../store.js";
+import type { InventoryRecord, InventoryState } from "../store.js";
 
 /** Rows per INSERT: a few hundred kilobytes of parameters, far inside the statement timeout. */
 const INSERT_CHUNK = 5000;
@@ -68,6 +68,14 @@ export async function lockGeneration(client: PoolClient): Promise<number> {
     "SELECT generation FROM inventory_state FOR UPDATE",
   );
   return Number(rows[0].generation);
+}
+
+/** The inventory's state, with its row locked for the rest of the transaction. */
+export async function lockState(client: PoolClient): Promise<InventoryState> {
+  const { rows } = await client.query<{ generation: string; revision: string }>(
+    "SELECT generation, revision FROM inventory_state FOR UPDATE",
+  );
+  return { generation: Number(rows[0].generation), revision: Number(rows[0].revision) };
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   SLIDE_GRANULARITY_MS,
   type Account,
   type InventoryRecord,
+  type InventoryState,
   type NewAccount,
   type NewTenant,
   type PrincipalKind,
@@ -238,6 +239,16 @@ export class PostgresStore implements Store {
   async putInventoryRecords(records: InventoryRecord[]) {
     const chosen = await recordsToWrite(records);
     return await this.#transaction((client) => inventory.writeInventory(client, chosen, false));
+  }
+
+  /** The state row stays locked from the check to the commit, so no write comes between. */
+  async putInventoryRecordsIfUnchanged(records: InventoryRecord[], seen: InventoryState) {
+    const chosen = await recordsToWrite(records);
+    return await this.#transaction(async (client) => {
+      const state = await inventory.lockState(client);
+      const unchanged = state.generation === seen.generation && state.revision === seen.revision;
+      return unchanged ? await inventory.writeInventory(client, chosen, false) : null;
+    });
   }
 
   /** Runs `work` in a transaction on one connection, which is dropped rather than reused if anything fails. */

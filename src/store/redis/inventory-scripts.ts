@@ -104,3 +104,31 @@ for _, left in ipairs(lives) do
 end
 redis.call('UNLINK', log, bodies)
 return 1`);
+
+/**
+ * KEYS: state. ARGV: slot prefix, a new slot id for a store that has none yet, the generation
+ * and revision the writer last read, then member/body pairs. `PUT_INVENTORY`, only while the
+ * state is still the one read; otherwise writes nothing and returns nil.
+ */
+export const PUT_INVENTORY_IF_UNCHANGED = script(`
+local state = redis.call('HMGET', KEYS[1], 'generation', 'revision', 'slot')
+if tonumber(state[1] or '0') ~= tonumber(ARGV[3]) or tonumber(state[2] or '0') ~= tonumber(ARGV[4])
+then
+  return nil
+end
+local slot = state[3]
+if not slot then
+  slot = ARGV[2]
+  redis.call('HSET', KEYS[1], 'slot', slot, 'generation', '1')
+end
+local count = (#ARGV - 4) / 2
+local last = redis.call('HINCRBY', KEYS[1], 'revision', math.max(count, 1))
+local log = ARGV[1] .. slot .. ':log'
+local bodies = ARGV[1] .. slot .. ':bodies'
+local revision = last - count
+for i = 5, #ARGV, 2 do
+  revision = revision + 1
+  redis.call('ZADD', log, string.format('%d', revision), ARGV[i])
+  redis.call('HSET', bodies, ARGV[i], ARGV[i + 1])
+end
+return { redis.call('HGET', KEYS[1], 'generation'), string.format('%d', last) }`);

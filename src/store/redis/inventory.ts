@@ -38,6 +38,16 @@ export class RedisInventory {
     return toState(await this.#redis.script(scripts.PUT_INVENTORY, [this.#keys.inventory], args));
   }
 
+  /** A put in one script that first checks the state is still `seen`; else null. */
+  async putIfUnchanged(records: InventoryRecord[], seen: State): Promise<State | null> {
+    const args = [this.#keys.inventorySlotPrefix, randomUUID()];
+    args.push(String(seen.generation), String(seen.revision));
+    for (const record of await recordsToWrite(records)) args.push(recordKey(record), record.body);
+    const keys = [this.#keys.inventory];
+    const reply = await this.#redis.script(scripts.PUT_INVENTORY_IF_UNCHANGED, keys, args);
+    return reply === null ? null : toState(reply);
+  }
+
   replace(records: InventoryRecord[]): Promise<State> {
     return this.#replace(records, false) as Promise<State>;
   }

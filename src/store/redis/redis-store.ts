@@ -7,6 +7,7 @@ import {
   SLIDE_GRANULARITY_MS,
   type Account,
   type InventoryRecord,
+  type InventoryState,
   type NewAccount,
   type NewTenant,
   type PrincipalKind,
@@ -223,6 +224,10 @@ export class RedisStore implements Store {
 
   async putInventoryRecords(records: InventoryRecord[]) {
     return await this.#inventory.put(records);
+  }
+
+  async putInventoryRecordsIfUnchanged(records: InventoryRecord[], seen: InventoryState) {
+    return await this.#inventory.putIfUnchanged(records, seen);
   }
 
   /** Reads sessions in one round trip; one that vanished meanwhile is left out. */

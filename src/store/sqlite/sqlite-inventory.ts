@@ -80,6 +80,17 @@ export function* writeFirstInventory(
   return yield* writeInventory(sql, records, true);
 }
 
+/** `writeInventory` as a put, only while the inventory is still at `seen`; else null. */
+export function* writeInventoryIfUnchanged(
+  sql: InventoryStatements,
+  records: readonly InventoryRecord[],
+  seen: StateRow,
+): Generator<void, StateRow | null> {
+  const state = sql.inventoryState.get()!;
+  if (state.generation !== seen.generation || state.revision !== seen.revision) return null;
+  return yield* writeInventory(sql, records, false);
+}
+
 /** Runs a write to its end at once, for writes small enough not to need yields. */
 export function runNow<T>(steps: Generator<void, T>): T {
   for (;;) {

@@ -25,6 +25,7 @@ import {
   writeInventory,
   runNow,
   writeFirstInventory,
+  writeInventoryIfUnchanged,
 } from "./sqlite-inventory.js";
 import { WAL_LIMIT_BYTES, WalCheckpointer } from "./wal-checkpointer.js";
 
@@ -240,6 +241,13 @@ export class SqliteStore implements S.Store {
   putInventoryRecords(records: S.InventoryRecord[]) {
     return this.#writeInventory("write inventory records", records, (sql, chosen) =>
       writeInventory(sql, chosen, false),
+    );
+  }
+
+  /** The check and the write share one IMMEDIATE transaction: no other writer comes between. */
+  putInventoryRecordsIfUnchanged(records: S.InventoryRecord[], seen: S.InventoryState) {
+    return this.#writeInventory("write inventory records", records, (sql, chosen) =>
+      writeInventoryIfUnchanged(sql, chosen, seen),
     );
   }
 

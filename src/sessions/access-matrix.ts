@@ -79,10 +79,13 @@ const CLOUD_FAILOVER_PLAN_RUNS = [
   "/cloud/failoverSessions (all)",
 ];
 
+// A failover plan's entity lists its VMs, each with the Href of its include: a role that may
+// read the plan may read those, as the cloud row grants a cloud plan's includes.
 // prettier-ignore
 const FAILOVER_PLAN_RUNS = [
   "GET /failoverPlans", "GET /failoverPlans/{ID}",
   ...actions("/failoverPlans/{ID}", "start", "undo"),
+  "GET /failoverPlans/{ID}/includes", "GET /failoverPlans/{ID}/includes/{ID}",
 ];
 
 // prettier-ignore
@@ -177,6 +180,8 @@ const NOT_FOR_VM_OR_FILE_OPERATORS = [
   "GET /agents/backupFiles", "GET /agents/backupSessions", "GET /agents/agentRestorePoints",
   "GET /agents/agentRestorePoints/{ID}",
   "GET /backupFiles", "GET /backupFiles/{ID}", "GET /backupFiles/{ID}/vmRestorePoints",
+  // The row grants "/backups (all)", but a backup's files are the backup files it denies.
+  "GET /backups/{ID}/backupFiles",
   "/backupServers (all)", "/backupSessions (all)", "/backupTaskSessions (all)",
   "/cdpPolicies (all)", "/cdpReplicas (all)", "/cdpReplicaSessions (all)",
   "/cdpReplicaTaskSessions (all)",

@@ -126,7 +126,10 @@ function call(token: string, method: string, href: string, as: "xml" | "json"): 
   return send(href, { method, headers: { "x-restsvcsessionid": token, accept } });
 }
 
-/** Every `{Rel, Href}` in a JSON body; of any other list only the first `limit` items. */
+/**
+ * Every `{Rel, Href}` in a JSON body and every object's own Href; of any other list only the
+ * first `limit` items.
+ */
 export function jsonLinks(body: unknown, limit: number, out: WalkLink[] = []): WalkLink[] {
   if (Array.isArray(body)) {
     const isLinks = body.every(isJsonLink);
@@ -134,18 +137,28 @@ export function jsonLinks(body: unknown, limit: number, out: WalkLink[] = []): W
   } else if (isJsonLink(body)) {
     out.push({ rel: body.Rel, href: body.Href });
   } else if (body !== null && typeof body === "object") {
+    const href = (body as { Href?: unknown }).Href;
+    if (typeof href === "string") out.push({ rel: SELF, href });
     for (const value of Object.values(body)) jsonLinks(value, limit, out);
   }
   return out;
 }
 
+/** An object's own `Href` (a reference in a list, an embedded item) is followed like a link. */
+const SELF = "Self";
+
 function isJsonLink(value: any): value is { Rel: string; Href: string } {
   return value !== null && typeof value?.Rel === "string" && typeof value?.Href === "string";
 }
 
-/** Every `<Link>` in a parsed XML body; of any other repeated element the first `limit`. */
+/**
+ * Every `<Link>` in a parsed XML body and every element's own Href; of any other repeated
+ * element the first `limit`.
+ */
 export function xmlLinks(node: unknown, limit: number, out: WalkLink[] = []): WalkLink[] {
   if (node === null || typeof node !== "object") return out;
+  const href = (node as { "@Href"?: unknown })["@Href"];
+  if (typeof href === "string") out.push({ rel: SELF, href });
   for (const [name, value] of Object.entries(node)) {
     if (name === "Link") {
       for (const link of value as any[]) out.push({ rel: link["@Rel"], href: link["@Href"] });

@@ -18,22 +18,25 @@ export function sendRepresented(
 }
 
 /**
- * A query parameter by name in any casing (`?V=latest`). Given twice with the same value it is
- * that value; given with different values (`?page=1&page=2`) it is a 400 rather than a guess.
+ * A query parameter by name in any casing (`?V=latest`). Given twice with the same value, in
+ * any casing as values are read (`type=Job&type=job`), it is the first; given with different
+ * values (`?page=1&page=2`) it is a 400 rather than a guess.
  */
 export function queryParam(request: FastifyRequest, name: string): string | undefined {
   const query = (request.query ?? {}) as Record<string, string | string[] | undefined>;
   const wanted = name.toLowerCase();
-  const values = new Set<string>();
+  let first: string | undefined;
   for (const [key, value] of Object.entries(query)) {
     if (key.toLowerCase() !== wanted || value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) values.add(one);
+    for (const one of Array.isArray(value) ? value : [value]) {
+      first ??= one;
+      if (one.toLowerCase() !== first.toLowerCase()) throw givenTwice(name);
+    }
   }
-  if (values.size > 1) {
-    throw new Fault(
-      "BadRequest",
-      `The query parameter ${name} is given more than once, with different values.`,
-    );
-  }
-  return values.values().next().value;
+  return first;
+}
+
+function givenTwice(name: string): Fault {
+  const message = `The query parameter ${name} is given more than once, with different values.`;
+  return new Fault("BadRequest", message);
 }

@@ -1,7 +1,9 @@
 import { STATUS_CODES, type IncomingMessage, type ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
 import { FAULTS, type FaultName } from "../faults/catalogue.js";
+import type { JsonCasing } from "../representation/json/json-casing.js";
 import { xmlRepresentation } from "../representation/xml/xml-representation.js";
+import { representationOf } from "./negotiate.js";
 
 /**
  * Requests Node rejects before any handler runs (headers too large, unparseable, too slow)
@@ -25,21 +27,27 @@ export function handleConnect(_request: IncomingMessage, socket: Duplex): void {
   writeFault(socket, "BadRequest", "emrest is not a proxy: CONNECT is refused.");
 }
 
-/** An `Expect` other than `100-continue`: Node would answer 417 with an empty body. */
-export function handleExpectation(_request: IncomingMessage, response: ServerResponse): void {
-  const { status, message } = FAULTS.ExpectationFailed;
-  const body = xmlRepresentation.error({ message, statusCode: status });
-  response.writeHead(status, {
-    "content-type": xmlRepresentation.contentType,
-    "content-length": Buffer.byteLength(body),
-    "x-content-type-options": "nosniff",
-    "x-frame-options": "DENY",
-    "cache-control": "private",
-    ...((response.socket as { encrypted?: boolean } | null)?.encrypted
-      ? { "strict-transport-security": "max-age=31536000" }
-      : {}),
-  });
-  response.end(body);
+/**
+ * An `Expect` other than `100-continue`: Node would answer 417 with an empty body. Its headers
+ * were read, so the body is in the representation the request asked for.
+ */
+export function expectationHandler(casing: JsonCasing) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const representation = representationOf(request.headers.accept, casing);
+    const { status, message } = FAULTS.ExpectationFailed;
+    const body = representation.error({ message, statusCode: status });
+    response.writeHead(status, {
+      "content-type": representation.contentType,
+      "content-length": Buffer.byteLength(body),
+      "x-content-type-options": "nosniff",
+      "x-frame-options": "DENY",
+      "cache-control": "private",
+      ...((response.socket as { encrypted?: boolean } | null)?.encrypted
+        ? { "strict-transport-security": "max-age=31536000" }
+        : {}),
+    });
+    response.end(body);
+  };
 }
 
 function writeFault(socket: Duplex, fault: FaultName, message: string = FAULTS[fault].message) {

@@ -13,11 +13,15 @@ import { xmlRepresentation } from "../representation/xml/xml-representation.js";
  * follow (see link-filter.ts).
  */
 export function representationFor(request: FastifyRequest): Representation {
-  const accept = request.headers.accept;
-  const json = accept !== undefined && namesJson(accept);
-  const base = json ? jsonRepresentationFor(jsonCasingOf(request)) : xmlRepresentation;
+  const base = representationOf(request.headers.accept, jsonCasingOf(request));
   const keep = request.linkFilter;
   return keep === undefined ? base : filteredRepresentation(base, keep);
+}
+
+/** The same choice from a bare `Accept` header, for answers made outside fastify. */
+export function representationOf(accept: string | undefined, casing: JsonCasing): Representation {
+  const json = accept !== undefined && namesJson(accept);
+  return json ? jsonRepresentationFor(casing) : xmlRepresentation;
 }
 
 /** How this server spells JSON member names (see `createApp`). */

@@ -15,7 +15,7 @@ import { SessionService } from "../sessions/session-service.js";
 import type { Store } from "../store/store.js";
 import { apiBaseOf } from "./api-base.js";
 import { createApp } from "./app.js";
-import { handleClientError, handleConnect, handleExpectation } from "./client-error.js";
+import { expectationHandler, handleClientError, handleConnect } from "./client-error.js";
 import { loadTlsPair } from "./tls.js";
 
 /** How long clients may take, and how long a shutdown waits for requests in flight. */
@@ -143,7 +143,7 @@ export async function startServer(config: ServeConfig, deps: ServerDeps): Promis
       applyTimeouts(listener.server, options);
       if (listener.server !== app.server) listener.server.on("clientError", handleClientError);
       listener.server.on("connect", handleConnect);
-      listener.server.on("checkExpectation", handleExpectation);
+      listener.server.on("checkExpectation", expectationHandler(config.jsonCasing));
       await listen(listener, config.listen);
       const { port } = listener.server.address() as AddressInfo;
       urls.push(`${listener.scheme}://${hostForUrl(config.listen)}:${port}/api/`);

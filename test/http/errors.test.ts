@@ -110,11 +110,18 @@ describe("errors in the API's Error representation", () => {
     assert.equal(parseXml(reply.body).Error["@StatusCode"], "431");
   });
 
-  test("an Expect header other than 100-continue gets 417 with an Error body", async () => {
+  test("an Expect header other than 100-continue gets 417 with an Error body, in JSON if asked", async () => {
     const reply = await send(`${server.http}/api/`, { headers: { expect: "something-else" } });
     assert.equal(reply.status, 417);
     assert.equal(reply.headers["content-length"], String(reply.raw.length));
     assert.equal(parseXml(reply.body).Error["@StatusCode"], "417");
+
+    const json = await send(`${server.http}/api/`, {
+      headers: { expect: "something-else", accept: "application/json" },
+    });
+    assert.equal(json.status, 417);
+    assert.match(String(json.headers["content-type"]), /^application\/json/);
+    assert.equal(JSON.parse(json.body).StatusCode, 417);
   });
 
   test("a Host with an impossible port never reaches Hrefs, nor does a huge ?v= reach the body", async () => {

@@ -94,7 +94,25 @@ function registerSecurityHeaders(app: FastifyInstance): void {
     if (request.raw.httpVersion === "1.1" && request.headers.host === undefined) {
       throw new Fault("BadRequest", "An HTTP/1.1 request needs a Host header.");
     }
+    if (!hasReadableQuery(request.url)) {
+      throw new Fault("BadRequest", "The query string is not valid percent-encoded UTF-8.");
+    }
   });
+}
+
+/**
+ * fastify's query parser keeps a bad escape (`%ZZ`, `%C0%AE`) as it came, so a filter would
+ * match on text the client never meant; the path's own check answers such escapes with 400.
+ */
+function hasReadableQuery(url: string): boolean {
+  const start = url.indexOf("?");
+  if (start < 0 || !url.includes("%", start)) return true;
+  try {
+    decodeURIComponent(url.slice(start + 1));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function setSecurityHeaders(request: FastifyRequest, reply: FastifyReply): void {

@@ -124,6 +124,19 @@ describe("errors in the API's Error representation", () => {
     assert.equal(JSON.parse(json.body).StatusCode, 417);
   });
 
+  test("a query string with a bad escape gets 400, as a path with one does", async () => {
+    for (const query of ["filter=Name==%ZZ", "filter=Name==%C0%AE", "type=Job&page=%"]) {
+      const reply = await send(`${server.http}/api/query?${query}`);
+      assert.equal(reply.status, 400, query);
+      assert.equal(
+        parseXml(reply.body).Error["@Message"],
+        "The query string is not valid percent-encoded UTF-8.",
+      );
+    }
+    const fine = await send(`${server.http}/api/?name=%E2%9C%93%20ok%26more`);
+    assert.equal(fine.status, 200);
+  });
+
   test("a Host with an impossible port never reaches Hrefs, nor does a huge ?v= reach the body", async () => {
     const entry = await send(`${server.http}/api/`, { headers: { host: "example.com:99999" } });
     assert.ok(!entry.body.includes("99999"));

@@ -58,6 +58,10 @@ export function clockedReader(kept: ClockedKeys, now: number): (position: number
   if (earlier === undefined) return later;
 
   const { until, keys } = earlier;
+  // A task's State, the common case, in one flat comparison chain: a nested call cost a fifth.
+  if (!Array.isArray(before) && !Array.isArray(keys)) {
+    return (i) => (now >= from[i]! ? after[i]! : now >= until[i]! ? before : keys);
+  }
   return Array.isArray(keys)
     ? (i) => (now >= until[i]! ? later(i) : keys[i]!)
     : (i) => (now >= until[i]! ? later(i) : keys);

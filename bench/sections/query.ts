@@ -4,7 +4,12 @@
  * an indexed property, filters that scan), after the first query of each kind has built the
  * view's indexes. The time those first queries take is reported as a note.
  */
-import { emptyInventory, type Inventory, type JobSession } from "../../src/inventory/model.js";
+import {
+  emptyInventory,
+  type Inventory,
+  type JobSession,
+  type TaskSession,
+} from "../../src/inventory/model.js";
 import { InventoryView } from "../../src/inventory/view.js";
 import { readQueryRequest, type QueryParameters } from "../../src/query/query-request.js";
 import { runQuery } from "../../src/query/run-query.js";
@@ -30,6 +35,11 @@ function scenarios(lastDay: string): [name: string, query: QueryParameters][] {
     [
       'filter JobName=="Job 0042";Result!=Success',
       { filter: 'JobName=="Job 0042";Result!=Success' },
+    ],
+    ["filter State==Working (scan)", { filter: "State==Working" }],
+    [
+      "task sessions: filter State==InProgress (scan)",
+      { type: "BackupTaskSession", filter: "State==InProgress" },
     ],
   ];
 }
@@ -88,7 +98,10 @@ function measure(work: () => unknown, seconds: number) {
 const guid = (kind: number, n: number) =>
   `${kind.toString(16).padStart(8, "0")}-0000-4000-8000-${n.toString(16).padStart(12, "0")}`;
 
-/** One backup server, 400 daily jobs, and `count` sessions spread over their history. */
+/**
+ * One backup server, 400 daily jobs, and `count` sessions spread over their history, each
+ * with one task session, so filters on a task's State are measured too.
+ */
 function siteWith(count: number, now: number): Inventory {
   const inventory = emptyInventory();
   inventory.backupServers.push({
@@ -123,6 +136,7 @@ function siteWith(count: number, now: number): Inventory {
     const job = n % JOBS;
     const start = now - (days - Math.floor(n / JOBS)) * DAY + job * 60_000;
     inventory.jobSessions.push(session(n, job, start));
+    inventory.taskSessions.push(task(inventory.jobSessions[n]!));
   }
   return inventory;
 }
@@ -139,5 +153,19 @@ function session(n: number, job: number, start: number): JobSession {
     result,
     failureMessage: "",
     isRetry: roll === 99,
+  };
+}
+
+// Its VM starts a little after the run queues it, so the task has a pending stage.
+function task(run: JobSession): TaskSession {
+  return {
+    id: guid(4, Number.parseInt(run.id.slice(-12), 16)),
+    jobSessionId: run.id,
+    vmId: guid(5, 0),
+    creationTime: run.creationTime + 30_000,
+    endTime: run.endTime,
+    result: run.result,
+    reason: "",
+    totalSize: 1,
   };
 }

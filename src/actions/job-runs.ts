@@ -103,7 +103,8 @@ function taskTimes(vms: readonly VirtualMachine[], now: number, lengthMs: number
 /**
  * `run` stopped at `now`: an immediate stop ends the session with Failed, and the VMs not yet
  * done get no restore point (helpcenter.veeam.com/docs/backup/hyperv/job_sessions_termination.html).
- * VMs already done keep their result.
+ * VMs already done keep their result. A VM still queued never started: it keeps the time its
+ * run queued it, as it showed while pending, so it does not end before it began.
  */
 export function stoppedRun(
   run: JobSession,
@@ -115,7 +116,13 @@ export function stoppedRun(
   const stopped = { ...run, endTime: now, result: "Failed" as const, failureMessage: message };
   const cut = tasks
     .filter((task) => task.endTime > now)
-    .map((task) => ({ ...task, endTime: now, result: "Failed" as const, reason: message }));
+    .map((task) => ({
+      ...task,
+      creationTime: task.creationTime > now ? run.creationTime : task.creationTime,
+      endTime: now,
+      result: "Failed" as const,
+      reason: message,
+    }));
   return { run: stopped, tasks: cut };
 }
 

@@ -346,3 +346,32 @@ export function sessionState(
   const progress = Math.max(0, Math.min(99, Math.floor(((now - run.creationTime) * 100) / span)));
   return { state: "Working", result: "None", progress, ended: false };
 }
+
+export type TaskSessionState = "Pending" | "InProgress" | "Completed";
+
+/**
+ * When a task's VM starts processing: its `creationTime`. A run takes its VMs a few at a time
+ * (task-placement.ts), so the rest wait queued until then. A task stopped while queued never
+ * started; older stores kept its `creationTime` past its end, so its end stands in for it.
+ */
+export function taskStartTime(task: { creationTime: number; endTime: number }): number {
+  return Math.min(task.creationTime, task.endTime);
+}
+
+/**
+ * What a task session looks like at `now`: Pending while its VM waits, then as `sessionState`
+ * has a run, InProgress until `endTime` and Completed with its result after. A pending task
+ * shows the time its run queued it (`queuedAt`, the job session's creation), never a time to
+ * come; from its start it shows its own.
+ */
+export function taskSessionState(
+  task: { creationTime: number; endTime: number; result: Exclude<Result, "None"> },
+  queuedAt: number,
+  now: number,
+): { state: TaskSessionState; result: Result; ended: boolean; creationTime: number } {
+  const start = taskStartTime(task);
+  if (now < start)
+    return { state: "Pending", result: "None", ended: false, creationTime: queuedAt };
+  const { result, ended } = sessionState(task, now);
+  return { state: ended ? "Completed" : "InProgress", result, ended, creationTime: start };
+}

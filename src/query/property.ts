@@ -34,8 +34,21 @@ export interface Property<T> {
    * Has one value until a time of the object's and `get`'s after it, as a run's State,
    * Result and EndTime do (`sessionState`). Both are kept, and each query only picks one by
    * the clock: reading the model 100,000 times per query was most of a filter's cost.
+   * `earlier` is a stage before that, up to a time at or before `from`: a task's Pending.
    */
-  clocked?: { from(item: T): number; before: Raw };
+  clocked?: {
+    from(item: T): number;
+    before: Stage<T>;
+    earlier?: { until(item: T): number; value: Stage<T> };
+  };
+}
+
+/** A clocked property's value in one stage: the same for all objects, or read from each. */
+export type Stage<T> = Raw | StageReader<T>["read"];
+
+// A method's type, so that a Property<Job> is still a Property<unknown> as `get` lets it be.
+interface StageReader<T> {
+  read(item: T, view: InventoryView): Raw;
 }
 
 /** The comparable key of a value read from the inventory. */

@@ -1,6 +1,7 @@
 import type { InventoryView } from "../inventory/view.js";
 import { keyOfRaw, type Key, type Property } from "./property.js";
 import type { QueryType } from "./query-type.js";
+import { clockedReader, keepClockedKeys, type ClockedKeys } from "./clocked-keys.js";
 
 /**
  * The objects of one query type in one inventory snapshot, with the comparable keys of each
@@ -13,7 +14,7 @@ export class TypeTable<T> {
   readonly items: readonly T[];
   readonly #columns = new Map<Property<T>, Key[]>();
   readonly #orders = new Map<Property<T>, Int32Array>();
-  readonly #clocked = new Map<Property<T>, { from: Float64Array; after: Key[] }>();
+  readonly #clocked = new Map<Property<T>, ClockedKeys>();
 
   constructor(
     readonly type: QueryType<T>,
@@ -38,9 +39,7 @@ export class TypeTable<T> {
       const keys = this.#column(property, now);
       return (i) => keys[i]!;
     }
-    const { from, after } = this.#clockedParts(property, now);
-    const before = keyOfRaw(property, property.clocked.before);
-    return (i) => (now >= from[i]! ? after[i]! : before);
+    return clockedReader(this.#clockedKeys(property, now), now);
   }
 
   #column(property: Property<T>, now: number): Key[] {
@@ -56,17 +55,11 @@ export class TypeTable<T> {
     return keys;
   }
 
-  #clockedParts(property: Property<T>, now: number) {
+  #clockedKeys(property: Property<T>, now: number): ClockedKeys {
     let kept = this.#clocked.get(property);
     if (kept === undefined) {
-      const { items, view } = this;
-      const from = new Float64Array(items.length);
-      const after = new Array<Key>(items.length);
-      for (let i = 0; i < items.length; i++) {
-        from[i] = property.clocked!.from(items[i]!);
-        after[i] = keyOfRaw(property, property.get(items[i]!, view, now));
-      }
-      this.#clocked.set(property, (kept = { from, after }));
+      kept = keepClockedKeys(property, this.items, this.view, now);
+      this.#clocked.set(property, kept);
     }
     return kept;
   }

@@ -3,9 +3,10 @@
  * and links from the captured EM 12 reply (backup_jobs_tasks_sessions_metrics_v12.json): the
  * XSD's members, then the newer VmUid, then the VmDisplayName attribute. The `Related` link
  * to the VM's point (vendor's get_backuptasksessions_id page) appears when the run made one.
- * A task reads `InProgress` while it runs and `Completed` after (the vendor's task states).
+ * A task reads `Pending` while its VM waits its turn, created as its run was; `InProgress`
+ * from its start and `Completed` after (the vendor's task states, `taskSessionState`).
  */
-import { sessionState, uidOf, type TaskSession } from "../inventory/model.js";
+import { taskSessionState, uidOf, type TaskSession } from "../inventory/model.js";
 import type { Link } from "../representation/representation.js";
 import { taskSessionsOfKind, type RunKind } from "./job-session-lists.js";
 import {
@@ -32,6 +33,10 @@ import { timedName, utcTime } from "./time-format.js";
 
 function jobSessionOf(ctx: ResourceContext, task: TaskSession) {
   return must(ctx.view.get("jobSessions", task.jobSessionId), `job session ${task.jobSessionId}`);
+}
+
+function stateOf(ctx: ResourceContext, task: TaskSession) {
+  return taskSessionState(task, jobSessionOf(ctx, task).creationTime, ctx.now);
 }
 
 /** The VM point this task's run made for its VM, if any. */
@@ -70,7 +75,8 @@ function taskKind(name: KindName, run: RunKind, parent: KindName, listElement: s
       return task !== undefined && jobSessionOf(ctx, task).kind === run ? task : undefined;
     },
     idOf: (task) => task.id,
-    nameOf: (task, ctx) => timedName(vmOf(ctx.view, task.vmId).name, task.creationTime),
+    nameOf: (task, ctx) =>
+      timedName(vmOf(ctx.view, task.vmId).name, stateOf(ctx, task).creationTime),
 
     refLinks: (task, ctx) => [...upLinks(task, ctx), alternateToEntity(kind, task, ctx)],
 
@@ -81,16 +87,16 @@ function taskKind(name: KindName, run: RunKind, parent: KindName, listElement: s
     },
 
     levels(task, ctx) {
-      const state = sessionState(task, ctx.now);
+      const state = stateOf(ctx, task);
       const vm = vmOf(ctx.view, task.vmId);
       const vmUid = run === "Backup" ? ([["VmUid", vmObjRef(ctx.view, vm)]] as const) : [];
       return [
         {
           elements: [
             ["JobSessionUid", uidOf(parent.entityType, task.jobSessionId)],
-            ["CreationTimeUTC", utcTime(task.creationTime)],
+            ["CreationTimeUTC", utcTime(state.creationTime)],
             ["EndTimeUTC", state.ended ? utcTime(task.endTime) : null],
-            ["State", state.ended ? "Completed" : "InProgress"],
+            ["State", state.state],
             ["Result", state.result],
             ["Reason", state.ended ? task.reason : ""],
             ["TotalSize", task.totalSize],

@@ -1,6 +1,6 @@
 import { uidOf, type BackupServer } from "../../inventory/model.js";
 import type { InventoryView } from "../../inventory/view.js";
-import type { Property, Raw } from "../property.js";
+import type { Property, Raw, Stage } from "../property.js";
 
 /** Small builders for the property tables, so each reads like the vendor's page. */
 
@@ -23,13 +23,17 @@ export function oneOf<T>(name: string, values: readonly string[], get: Get<T>): 
   return { name, kind: "enum", values, get };
 }
 
-/** A property whose value is `before` until `from(item)`, then what `get` reads. */
+/**
+ * A property whose value is `before` until `from(item)`, then what `get` reads; with
+ * `earlier`, it is `earlier.value` until `earlier.until(item)`, then `before`.
+ */
 export function clocked<T>(
   property: Property<T>,
   from: (item: T) => number,
-  before: Raw,
+  before: Stage<T>,
+  earlier?: { until: (item: T) => number; value: Stage<T> },
 ): Property<T> {
-  return { ...property, clocked: { from, before } };
+  return { ...property, clocked: { from, before, earlier } };
 }
 
 /** A UID property: `urn:veeam:<type>:<id>`, or null when there is no such object. */

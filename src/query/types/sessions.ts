@@ -1,5 +1,6 @@
 import {
   RESULTS,
+  taskStartTime,
   type JobSession,
   type RestoreSession,
   type TaskSession,
@@ -29,27 +30,59 @@ type Run = { creationTime: number; endTime: number; result: JobSession["result"]
 
 /**
  * CreationTime, then EndTime, State and Result, which change when the run ends (as
- * `sessionState` has it): no end time, Working (InProgress for a task) and None until then.
+ * `sessionState` has it): no end time, Working and None until then.
  */
-function runProperties<T extends Run>(states: readonly string[], taskLike = false): Property<T>[] {
-  const end = (run: T) => run.endTime;
+function runProperties<T extends Run>(states: readonly string[]): Property<T>[] {
+  const state = clocked(
+    oneOf<T>("State", states, () => "Stopped"),
+    (run) => run.endTime,
+    "Working",
+  );
+  return [time("CreationTime", (run) => run.creationTime), endTime<T>(), state, result<T>()];
+}
+
+const endTime = <T extends Run>() =>
+  clocked(
+    time<T>("EndTime", (run) => run.endTime),
+    (run) => run.endTime,
+    null,
+  );
+
+const result = <T extends Run>() =>
+  clocked(
+    oneOf<T>("Result", RESULTS, (run) => run.result),
+    (run) => run.endTime,
+    "None",
+  );
+
+/**
+ * A task's Name, CreationTime, EndTime, State and Result (`taskSessionState`): Pending, named
+ * and created at its run's creation until its VM starts, then as a run, InProgress until it
+ * ends and Completed after.
+ */
+function taskRunProperties(
+  vmName: (task: TaskSession, view: InventoryView) => string | null,
+): Property<TaskSession>[] {
+  const queuedAt = (task: TaskSession, view: InventoryView) =>
+    jobSessionOf(view, task.jobSessionId)?.creationTime ?? null;
+  const named = (time: number | null, task: TaskSession, view: InventoryView) =>
+    time === null ? null : runName(vmName(task, view) ?? "", time);
+  const state = clocked(
+    oneOf<TaskSession>("State", TASK_SESSION_STATES, () => "Completed"),
+    (task) => task.endTime,
+    "InProgress",
+    { until: taskStartTime, value: "Pending" },
+  );
   return [
-    time("CreationTime", (run) => run.creationTime),
     clocked(
-      time("EndTime", (run) => run.endTime),
-      end,
-      null,
+      text("Name", (task, view) => named(taskStartTime(task), task, view)),
+      taskStartTime,
+      (task, view) => named(queuedAt(task, view), task, view),
     ),
-    clocked(
-      oneOf("State", states, () => (taskLike ? "Completed" : "Stopped")),
-      end,
-      taskLike ? "InProgress" : "Working",
-    ),
-    clocked(
-      oneOf("Result", RESULTS, (run) => run.result),
-      end,
-      "None",
-    ),
+    clocked(time("CreationTime", taskStartTime), taskStartTime, queuedAt),
+    endTime<TaskSession>(),
+    state,
+    result<TaskSession>(),
   ];
 }
 
@@ -83,8 +116,7 @@ function taskSessionType(kind: JobSession["kind"]): QueryType<TaskSession> {
     items: (view) => view.all("taskSessions").filter((task) => parent(task, view)?.kind === kind),
     properties: [
       ownUid(`${kind}TaskSession`),
-      text("Name", (task, view) => runName(vmName(task, view) ?? "", task.creationTime)),
-      ...runProperties<TaskSession>(TASK_SESSION_STATES, true),
+      ...taskRunProperties(vmName),
       text("Reason", (task) => task.reason),
       number("TotalSize", (task) => task.totalSize),
       uid("JobSessionUid", `${kind}JobSession`, (task) => task.jobSessionId),

@@ -12,23 +12,28 @@ import { script } from "./scripts.js";
  * member/body pairs. Gives each record the next revision, in order; the first write of all
  * starts generation 1. Returns { generation, revision }.
  */
-export const PUT_INVENTORY = script(`
+export const PUT_INVENTORY = script(putRecords(3));
+
+/** The body both puts share: member/body pairs from ARGV[`first`] on, as `PUT_INVENTORY` says. */
+function putRecords(first: number): string {
+  return `
 local slot = redis.call('HGET', KEYS[1], 'slot')
 if not slot then
   slot = ARGV[2]
   redis.call('HSET', KEYS[1], 'slot', slot, 'generation', '1')
 end
-local count = (#ARGV - 2) / 2
+local count = (#ARGV - ${first - 1}) / 2
 local last = redis.call('HINCRBY', KEYS[1], 'revision', math.max(count, 1))
 local log = ARGV[1] .. slot .. ':log'
 local bodies = ARGV[1] .. slot .. ':bodies'
 local revision = last - count
-for i = 3, #ARGV, 2 do
+for i = ${first}, #ARGV, 2 do
   revision = revision + 1
   redis.call('ZADD', log, string.format('%d', revision), ARGV[i])
   redis.call('HSET', bodies, ARGV[i], ARGV[i + 1])
 end
-return { redis.call('HGET', KEYS[1], 'generation'), string.format('%d', last) }`);
+return { redis.call('HGET', KEYS[1], 'generation'), string.format('%d', last) }`;
+}
 
 /**
  * KEYS: state, the new slot's log, its bodies. ARGV: slot prefix, new slot, record count,
@@ -110,25 +115,11 @@ return 1`);
  * and revision the writer last read, then member/body pairs. `PUT_INVENTORY`, only while the
  * state is still the one read; otherwise writes nothing and returns nil.
  */
-export const PUT_INVENTORY_IF_UNCHANGED = script(`
-local state = redis.call('HMGET', KEYS[1], 'generation', 'revision', 'slot')
+export const PUT_INVENTORY_IF_UNCHANGED = script(
+  `
+local state = redis.call('HMGET', KEYS[1], 'generation', 'revision')
 if tonumber(state[1] or '0') ~= tonumber(ARGV[3]) or tonumber(state[2] or '0') ~= tonumber(ARGV[4])
 then
   return nil
-end
-local slot = state[3]
-if not slot then
-  slot = ARGV[2]
-  redis.call('HSET', KEYS[1], 'slot', slot, 'generation', '1')
-end
-local count = (#ARGV - 4) / 2
-local last = redis.call('HINCRBY', KEYS[1], 'revision', math.max(count, 1))
-local log = ARGV[1] .. slot .. ':log'
-local bodies = ARGV[1] .. slot .. ':bodies'
-local revision = last - count
-for i = 5, #ARGV, 2 do
-  revision = revision + 1
-  redis.call('ZADD', log, string.format('%d', revision), ARGV[i])
-  redis.call('HSET', bodies, ARGV[i], ARGV[i + 1])
-end
-return { redis.call('HGET', KEYS[1], 'generation'), string.format('%d', last) }`);
+end` + putRecords(5),
+);

@@ -2,6 +2,7 @@ import { Fault } from "../faults/fault.js";
 import { uidOf, type HierarchyRoot, type VirtualMachine } from "../inventory/model.js";
 import type { InventoryView } from "../inventory/view.js";
 import type { Link } from "../representation/representation.js";
+import { vmObjRef } from "../resources/site.js";
 import { hierarchyRefOf, objectTypeOf } from "./hierarchy-ref.js";
 import { wildcardMatcher } from "./name-wildcard.js";
 
@@ -83,12 +84,16 @@ export function lookUp(view: InventoryView, parameters: LookupParameters): Hiera
     .map((vm) => itemOf(root, vm));
 }
 
+// A ref is matched in lookup's own form (the root's EM id) and in the form the resources
+// write in includes, restore points and task sessions (the root's UniqueId), so a client may
+// look up a ref it read anywhere in the API.
 function byReference(view: InventoryView, ref: string): HierarchyItem {
   const wanted = ref.toLowerCase();
   for (const vm of view.all("vms")) {
     const root = view.get("hierarchyRoots", vm.hierarchyRootId);
-    if (root !== undefined && hierarchyRefOf(root, vm).toLowerCase() === wanted)
-      return itemOf(root, vm);
+    if (root === undefined) continue;
+    const forms = [hierarchyRefOf(root, vm), vmObjRef(view, vm)];
+    if (forms.some((form) => form.toLowerCase() === wanted)) return itemOf(root, vm);
   }
   throw new Fault("NotFound", `There is no object with the reference ${shown(ref)}.`);
 }

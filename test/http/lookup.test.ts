@@ -153,6 +153,20 @@ describe("GET /api/querySvc, /api/lookupSvc and /api/lookup", () => {
     assert.match(JSON.parse(missing.body).Message, /no object with the reference/);
   });
 
+  test("a lookup by a reference read from a restore point finds that point's VM", async () => {
+    const points = JSON.parse(
+      (await get("vmRestorePoints?format=Entity", "application/json")).body,
+    );
+    const point = points.VmRestorePoints[0];
+    const ref = encodeURIComponent(point.HierarchyObjRef);
+    const reply = await get(`lookup?hierarchyRef=${ref}`, "application/json");
+    assert.equal(reply.status, 200, `${point.HierarchyObjRef}: ${reply.body}`);
+    assert.deepEqual(
+      JSON.parse(reply.body).HierarchyItems.map((item: { ObjectName: string }) => item.ObjectName),
+      [point.VmName],
+    );
+  });
+
   test("a lookup with a missing, unknown or unmodelled part says which", async () => {
     const cases: [string, number, RegExp][] = [
       ["lookup", 400, /needs host=<HierarchyRoot UID> and type, or hierarchyRef/],

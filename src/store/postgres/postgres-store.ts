@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import pg, { type PoolClient, type QueryResultRow } from "pg";
 import {
   PrincipalGone,
-  SLIDE_GRANULARITY_MS,
   type Account,
   type InventoryRecord,
   type InventoryState,
@@ -22,6 +21,7 @@ import * as inventory from "./inventory-sql.js";
 import { runMigrations } from "./migrations.js";
 import { readPostgresUrl } from "./pool-options.js";
 import * as rows from "./rows.js";
+import { SessionReads } from "./session-reads.js";
 import * as sql from "./session-sql.js";
 import { sqlState, toStoreError } from "./store-error.js";
 
@@ -43,6 +43,7 @@ export class PostgresStore implements Store {
   readonly kind = "postgres";
   readonly #pool: pg.Pool;
   readonly #schema: string | undefined;
+  readonly #sessionReads: SessionReads;
 
   constructor(url: string) {
     const options = readPostgresUrl(url);
@@ -51,6 +52,7 @@ export class PostgresStore implements Store {
     // An idle connection that the server drops (restart, admin shutdown) is reported here;
     // the pool has already discarded it, and without a listener the process would crash.
     this.#pool.on("error", () => {});
+    this.#sessionReads = new SessionReads(this.#pool);
   }
 
   async migrate(): Promise<void> {
@@ -166,21 +168,9 @@ export class PostgresStore implements Store {
     }
   }
 
-  async findSession(
-    keyHash: Buffer,
-    now: number,
-    slideTo?: number,
-  ): Promise<SessionRecord | undefined> {
-    const result =
-      slideTo === undefined
-        ? await this.#query<rows.SessionRow>(sql.FIND_SESSION, [keyHash, now])
-        : await this.#query<rows.SessionRow>(sql.FIND_AND_SLIDE_SESSION, [
-            keyHash,
-            now,
-            slideTo,
-            SLIDE_GRANULARITY_MS,
-          ]);
-    return result.rows.map(rows.toSession)[0];
+  /** Gathered with the other lookups of the same moment (session-reads.ts). */
+  findSession(keyHash: Buffer, now: number, slideTo?: number): Promise<SessionRecord | undefined> {
+    return this.#sessionReads.find(keyHash, now, slideTo);
   }
 
   async deleteSession(keyHash: Buffer): Promise<boolean> {

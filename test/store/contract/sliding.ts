@@ -115,4 +115,38 @@ export function slidingTests(ctx: ContractContext): void {
     assert.equal(await ctx.store.findSession(still.keyHash, still.expiresAt), undefined);
     assert.equal(await ctx.store.findSession(keyHash("none"), t0, t0 + 60 * MINUTE), undefined);
   });
+
+  test("answers lookups made at the same moment each with its own session", async () => {
+    const t0 = Date.now();
+    const admin = await addAccount(ctx.store, "Administrator");
+    const live = Array.from({ length: 12 }, (_, i) =>
+      sessionOf(admin, t0 + i, { expiresAt: t0 + 10 * MINUTE }),
+    );
+    const expired = sessionOf(admin, t0, { expiresAt: t0 + MINUTE });
+    for (const session of [...live, expired]) await ctx.store.createSession(session);
+
+    // Half slide, half only read, one asked for twice, beside an expired and an unknown key.
+    const now = t0 + 5 * MINUTE;
+    const slideTo = t0 + 20 * MINUTE;
+    const [twice, expiredFound, unknown, ...found] = await Promise.all([
+      ctx.store.findSession(live[0]!.keyHash, now),
+      ctx.store.findSession(expired.keyHash, now, slideTo),
+      ctx.store.findSession(keyHash("nobody"), now, slideTo),
+      ...live.map((session, i) =>
+        ctx.store.findSession(session.keyHash, now, i % 2 === 0 ? slideTo : undefined),
+      ),
+    ]);
+
+    assert.equal(expiredFound, undefined);
+    assert.equal(unknown, undefined);
+    assert.deepEqual(twice && { ...twice, expiresAt: 0 }, { ...live[0]!, expiresAt: 0 });
+    for (const [i, session] of live.entries()) {
+      const record = found[i];
+      assert.deepEqual(record && { ...record, expiresAt: 0 }, { ...session, expiresAt: 0 });
+      if (i % 2 === 0) assertSlidTo(record?.expiresAt, slideTo);
+      else assert.equal(record?.expiresAt, session.expiresAt, `session ${i} was only read`);
+      const stored = await ctx.store.findSession(session.keyHash, now);
+      assert.equal(stored?.expiresAt, record?.expiresAt, `session ${i} is stored as returned`);
+    }
+  });
 }

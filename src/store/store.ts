@@ -135,7 +135,8 @@ export interface Store extends InventoryStore {
    * When `slideTo` is given, the idle window slides in the same operation: `expiresAt`
    * becomes `min(slideTo, hardExpiresAt || Infinity)`, and the returned record shows it.
    * A store may skip a slide of less than `SLIDE_GRANULARITY_MS`, so a busy session does
-   * not cost a write on every request. An expired session may be deleted on the way.
+   * not cost a write on every request; PostgreSQL also skips one whose row another statement
+   * holds at that moment. An expired session may be deleted on the way.
    */
   findSession(keyHash: Buffer, now: number, slideTo?: number): Promise<SessionRecord | undefined>;
   /** False when there was no such session. */

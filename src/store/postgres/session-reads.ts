@@ -16,13 +16,20 @@ const FIND_SESSIONS = `SELECT ${rows.SESSION_COLUMNS} FROM sessions WHERE key_ha
 
 /**
  * $1 keys, $2 each key's now, $3 each key's slide target, $4 granularity. The same rule as a
- * single slide (session-sql.ts), checked again here: another node may have slid or removed
- * the row since it was read.
+ * single slide (slide-expiry.ts), checked again here: another node may have slid or removed
+ * the row since it was read. A row that another statement holds right now is left as it
+ * stands rather than waited for: waiting on several rows in one statement deadlocks with a
+ * batch or an account removal that takes them in another order, and holds up every lookup in
+ * the batch. Its holder is a slide to about the same end or a statement that ends the session.
  */
 const SLIDE_SESSIONS = `
+  WITH free AS MATERIALIZED (
+    SELECT key_hash AS key FROM sessions WHERE key_hash = ANY($1::bytea[])
+    FOR NO KEY UPDATE SKIP LOCKED
+  )
   UPDATE sessions SET expires_at = LEAST(wanted.slide_to, NULLIF(hard_expires_at, 0))
-  FROM unnest($1::bytea[], $2::bigint[], $3::bigint[]) AS wanted(key, now, slide_to)
-  WHERE key_hash = wanted.key AND expires_at > wanted.now
+  FROM free, unnest($1::bytea[], $2::bigint[], $3::bigint[]) AS wanted(key, now, slide_to)
+  WHERE key_hash = free.key AND key_hash = wanted.key AND expires_at > wanted.now
     AND LEAST(wanted.slide_to, NULLIF(hard_expires_at, 0)) - expires_at >= $4
   RETURNING ${rows.SESSION_COLUMNS}`;
 

@@ -5,16 +5,19 @@ import net from "node:net";
  * and bring it back without touching the server itself. `stop()` cuts every connection and
  * refuses new ones, as a crashed server would; `start()` listens on the same port again;
  * `freeze()` keeps connections open but stops passing bytes, as a hung server would.
+ * `replyDelayMs` holds every byte from the server that long, as a distant server would.
  */
 export class TcpProxy {
   readonly #target: { host: string; port: number };
+  readonly #replyDelayMs: number;
   readonly #sockets = new Set<net.Socket>();
   #server: net.Server | undefined;
   #frozen = false;
   port = 0;
 
-  constructor(target: { host: string; port: number }) {
+  constructor(target: { host: string; port: number }, options: { replyDelayMs?: number } = {}) {
     this.#target = target;
+    this.#replyDelayMs = options.replyDelayMs ?? 0;
   }
 
   /** Starts listening, on the port used before if there was one. */
@@ -45,13 +48,16 @@ export class TcpProxy {
 
   #relay(client: net.Socket): void {
     const upstream = net.connect(this.#target);
-    for (const [from, to] of [
-      [client, upstream],
-      [upstream, client],
-    ]) {
+    for (const [from, to, delayMs] of [
+      [client, upstream, 0],
+      [upstream, client, this.#replyDelayMs],
+    ] as const) {
       this.#sockets.add(from);
       from.on("data", (chunk) => {
-        if (!this.#frozen) to.write(chunk);
+        if (this.#frozen) return;
+        // Timers of one length fire in the order they were set, so the bytes keep theirs.
+        if (delayMs > 0) setTimeout(() => to.write(chunk), delayMs);
+        else to.write(chunk);
       });
       from.on("error", () => to.destroy());
       from.on("close", () => {

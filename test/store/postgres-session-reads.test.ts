@@ -3,8 +3,8 @@ import { after, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 
 import { PostgresStore } from "../../src/store/postgres/postgres-store.js";
-import type { Account, SessionRecord } from "../../src/store/store.js";
-import { addAccount, hex, MINUTE, sessionOf } from "./contract/fixtures.js";
+import { StoreUnavailable, type Account, type SessionRecord } from "../../src/store/store.js";
+import { addAccount, hex, keyHash, MINUTE, sessionOf } from "./contract/fixtures.js";
 import { holdSessionRow, namedUrl, settledOrWaiting } from "./postgres-row-locks.js";
 import {
   adminQuery,
@@ -16,8 +16,9 @@ import {
 import { reopenableStores } from "./reopenable.js";
 
 // The lookups of one event-loop turn go as one SELECT and one UPDATE (session-reads.ts), so
-// one statement slides many rows. These tests hold rows the way other statements do and
-// check that no caller pays for a row it did not ask about.
+// one statement reads and slides many rows. These tests hold rows the way other statements
+// do and check that no caller pays for a row it did not ask about, and try batches that are
+// large or cut short.
 
 const skip = await postgresSkipReason();
 const { open } = reopenableStores((url) => new PostgresStore(url));
@@ -144,5 +145,62 @@ describe("postgres session reads in batches", { skip }, () => {
     } finally {
       await store.close();
     }
+  });
+
+  it("answers 5,000 lookups of one turn, each with its own session and slide", async () => {
+    const store = await open(freshSchemaUrl());
+    try {
+      const t0 = Date.now();
+      const admin = await addAccount(store, "Administrator");
+      const sessions = Array.from({ length: 5000 }, (_, i) =>
+        sessionOf(admin, t0 + i, { expiresAt: i % 10 === 9 ? t0 + MINUTE : t0 + 15 * MINUTE }),
+      );
+      for (let i = 0; i < sessions.length; i += 500) {
+        await Promise.all(sessions.slice(i, i + 500).map((s) => store.createSession(s)));
+      }
+
+      // Every tenth has expired; even ones slide, odd ones are only read; each is asked for
+      // twice, beside as many keys that were never issued.
+      const now = t0 + 5 * MINUTE;
+      const slideTo = now + 15 * MINUTE;
+      const ask = (s: SessionRecord, i: number) =>
+        store.findSession(s.keyHash, now, i % 2 === 0 ? slideTo : undefined);
+      const [first, second, unknown] = await Promise.all([
+        Promise.all(sessions.map(ask)),
+        Promise.all(sessions.map(ask)),
+        Promise.all(sessions.map((_, i) => store.findSession(keyHash(`never ${i}`), now))),
+      ]);
+
+      for (const [i, session] of sessions.entries()) {
+        const wanted = i % 10 === 9 ? "none" : hex(session);
+        assert.equal(first[i] ? hex(first[i]!) : "none", wanted, `session ${i}`);
+        assert.deepEqual(second[i], first[i], `session ${i} asked twice`);
+        const expiresAt = i % 10 === 9 ? undefined : i % 2 === 0 ? slideTo : session.expiresAt;
+        assert.equal(first[i]?.expiresAt, expiresAt, `session ${i} slid as asked`);
+      }
+      assert.ok(unknown.every((found) => found === undefined));
+    } finally {
+      await store.close();
+    }
+  });
+
+  // A lookup that never settled would hang its request; the time-out turns that into a failure.
+  const settles = { timeout: 10_000 };
+
+  it("fails lookups waiting for their batch with StoreUnavailable on close", settles, async () => {
+    const store = await open(freshSchemaUrl());
+    const t0 = Date.now();
+    const admin = await addAccount(store, "Administrator");
+    const session = sessionOf(admin, t0);
+    await store.createSession(session);
+
+    const waiting = [
+      store.findSession(session.keyHash, t0, t0 + 20 * MINUTE),
+      store.findSession(session.keyHash, t0),
+      store.findSession(keyHash("never"), t0),
+    ];
+    await store.close();
+
+    for (const lookup of waiting) await assert.rejects(lookup, StoreUnavailable);
   });
 });

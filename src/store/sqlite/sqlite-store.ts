@@ -28,6 +28,7 @@ import {
   writeInventoryIfUnchanged,
 } from "./sqlite-inventory.js";
 import { WAL_LIMIT_BYTES, WalCheckpointer } from "./wal-checkpointer.js";
+import { WalSync } from "./wal-sync.js";
 
 export interface SqliteStoreOptions {
   /** How long a statement waits for another connection's lock (the CLI, a second server). */
@@ -44,6 +45,8 @@ export class SqliteStore implements S.Store {
   readonly #path: string;
   readonly #busyTimeoutMs: number;
   readonly #checkpointer: WalCheckpointer;
+  /** Undefined for a database in memory, which has no WAL to sync. */
+  readonly #walSync: WalSync | undefined;
   #statements: Statements | undefined;
   #fileIdentity: string | undefined;
   #fileCheckedAt = 0;
@@ -56,7 +59,9 @@ export class SqliteStore implements S.Store {
       this.#db = new Database(path);
       this.#db.pragma(`busy_timeout = ${Math.min(SYNC_BUSY_WAIT_MS, Math.trunc(busyTimeoutMs))}`);
       this.#db.pragma("journal_mode = WAL");
-      // FULL syncs the WAL at every commit: a 201 promises the session survives a power cut.
+      // FULL syncs the WAL at every commit. Logons and logouts commit without and then sync
+      // it off the event loop (wal-sync.ts): a 201 still promises the session survives a
+      // power cut.
       this.#db.pragma("synchronous = FULL");
       this.#db.pragma("foreign_keys = ON");
       // Checkpoints run on a thread of their own (wal-checkpointer.ts), never in a commit.
@@ -73,6 +78,7 @@ export class SqliteStore implements S.Store {
       pageSize: Number(this.#db.pragma("page_size", { simple: true })),
       onFailure: (error) => this.#checkpointHere(error),
     });
+    this.#walSync = inMemory(path) ? undefined : new WalSync(`${path}-wal`);
   }
 
   async migrate(): Promise<void> {
@@ -165,13 +171,15 @@ export class SqliteStore implements S.Store {
     );
   }
 
+  /** Durable when it resolves: the WAL is synced, off the event loop (wal-sync.ts). */
   async createSession(session: S.SessionRecord): Promise<void> {
     checkKeyHash(session.keyHash);
     const added = await this.#changed("create a session", (sql) => {
       const insert = session.kind === "account" ? sql.addAccountSession : sql.addTenantSession;
-      return insert.run(rows.sessionParams(session));
+      return this.#unsynced(() => insert.run(rows.sessionParams(session)));
     });
     if (!added) throw new PrincipalGone(session.kind, session.principalId);
+    await this.#durable("create a session");
   }
 
   async findSession(
@@ -193,8 +201,13 @@ export class SqliteStore implements S.Store {
     return slid ? { ...found, expiresAt: target } : await this.#liveSession(keyHash, now);
   }
 
+  /** A logout is durable as a logon is: a session must not come back after a power cut. */
   async deleteSession(keyHash: Buffer): Promise<boolean> {
-    return await this.#changed("delete a session", (sql) => sql.deleteSession.run(keyHash));
+    const deleted = await this.#changed("delete a session", (sql) =>
+      this.#unsynced(() => sql.deleteSession.run(keyHash)),
+    );
+    if (deleted) await this.#durable("delete a session");
+    return deleted;
   }
 
   async listSessions(filter?: {
@@ -300,6 +313,18 @@ export class SqliteStore implements S.Store {
    * sooner, never later; a lost deletion of expired sessions is made again by the next sweep.
    * Every other commit stays synced, as the constructor set.
    */
+  /** Waits until what this connection committed is on disk; see wal-sync.ts. */
+  async #durable(what: string): Promise<void> {
+    if (this.#walSync === undefined) return;
+    try {
+      await this.#walSync.sync();
+    } catch (error) {
+      throw new StoreUnavailable(`cannot ${what}: syncing the WAL failed: ${message(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
   #unsynced<T>(work: () => T): T {
     // A prepared PRAGMA does not take effect when run again, so these are executed each time.
     this.#db.exec("PRAGMA synchronous = NORMAL");
@@ -411,10 +436,14 @@ function message(error: unknown): string {
  * owner only, whatever the umask, and SQLite gives its -wal and -shm files the same mode.
  */
 function createPrivately(path: string): void {
-  if (path === ":memory:" || path === "") return;
+  if (inMemory(path)) return;
   try {
     closeSync(openSync(path, "wx", 0o600));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
   }
+}
+
+function inMemory(path: string): boolean {
+  return path === ":memory:" || path === "";
 }

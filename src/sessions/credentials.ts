@@ -1,4 +1,6 @@
+import { availableParallelism } from "node:os";
 import { hash, verify, type Options } from "@node-rs/argon2";
+import pLimit from "p-limit";
 
 /**
  * argon2id at the OWASP password-storage parameters (m=19 MiB, t=2, p=1). The library runs
@@ -7,9 +9,18 @@ import { hash, verify, type Options } from "@node-rs/argon2";
  */
 const ARGON2ID: Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 };
 
+/**
+ * Hashes that run at once, at most: one for each core this process may use (its CPU
+ * affinity, so `taskset` counts). More would not hash any faster, and each one more on a core
+ * that the event loop shares is one more time slice that requests wait behind: the kernel
+ * lets a running hash finish its slice before the event loop gets the core back, even at the
+ * lowest priority. The rest wait here, and libuv's other threads stay free for file work.
+ */
+export const hashing = pLimit(availableParallelism());
+
 /** Hashes a password into a PHC string for the store. */
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2ID);
+  return hashing(() => hash(password, ARGON2ID));
 }
 
 let decoyHash: Promise<string> | undefined;
@@ -25,7 +36,7 @@ export async function verifyPassword(
   decoyHash ??= hashPassword("emrest decoy password");
   const target = stored ?? (await decoyHash);
   try {
-    const matches = await verify(target, password, ARGON2ID);
+    const matches = await hashing(() => verify(target, password, ARGON2ID));
     return matches && stored !== undefined;
   } catch {
     // A malformed stored hash is a failed logon, never a crash.

@@ -15,6 +15,8 @@ import { CONNECTIONS, throughputRatio } from "./http.js";
 
 const WORKING_SET = 1000;
 const SWEEP_LIMIT_MS = 240_000;
+/** Reads that warm a new server up before its first sweep. */
+const WARM_UP_READS = 200;
 
 interface Store {
   label: string;
@@ -124,9 +126,15 @@ async function sweep(ctx: BenchContext, store: Store): Promise<void> {
   const started = performance.now();
   let sweptMs = NaN;
   let stall = NaN;
+  let startStall = NaN;
   let waited = NaN;
+  let sweptBeforeWindow = false;
   try {
-    await server.diagnostics();
+    // The first requests of a new process compile code and fill caches; that is start-up,
+    // not the sweep, which begins a second after start. The window opens between the two.
+    await warmUp(server, store.sessions.slice(0, WARM_UP_READS));
+    startStall = (await server.diagnostics()).eventLoopDelayMaxMs;
+    sweptBeforeWindow = expiredCount(store.file) < expired;
     const waitBefore = runQueueWaitMs(server.pid);
     const done = waitForSweep(store.file).then((finished) => {
       if (finished) sweptMs = performance.now() - started;
@@ -149,9 +157,32 @@ async function sweep(ctx: BenchContext, store: Store): Promise<void> {
       : `Expiry sweep: ${expired.toLocaleString("en-US")} expired sessions removed in ` +
           `${(sweptMs / 1000).toFixed(1)} s (${rate} a second) while serving reads; longest ` +
           `event-loop stall ${stall.toFixed(1)} ms, main thread ${waited.toFixed(0)} ms ` +
-          "in the run queue.",
+          `in the run queue. Before it, ${WARM_UP_READS} reads one at a time warmed the new ` +
+          `process up; longest stall then ${startStall.toFixed(1)} ms` +
+          (sweptBeforeWindow ? "; the sweep had begun during them." : ", before the sweep began."),
   );
   ctx.results.check("longest event-loop stall during the expiry sweep", stall, 20, atMost(ms));
+}
+
+/** Reads each session once, one at a time. */
+async function warmUp(server: EmrestServer, sessions: SeededSession[]): Promise<void> {
+  for (const session of sessions) {
+    const response = await fetch(`${server.api}logonSessions/${session.id}`, {
+      headers: { "x-restsvcsessionid": session.token },
+    });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`warm-up read answered ${response.status}`);
+  }
+}
+
+function expiredCount(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    const count = db.prepare("SELECT count(*) AS n FROM sessions WHERE expires_at <= ?");
+    return (count.get(Date.now()) as { n: number }).n;
+  } finally {
+    db.close();
+  }
 }
 
 /**

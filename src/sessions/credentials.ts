@@ -12,9 +12,10 @@ const ARGON2ID: Options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parall
 /**
  * Hashes that run at once, at most: one for each core this process may use (its CPU
  * affinity, so `taskset` counts). More would not hash any faster, and each one more on a core
- * that the event loop shares is one more time slice that requests wait behind: the kernel
- * lets a running hash finish its slice before the event loop gets the core back, even at the
- * lowest priority. The rest wait here, and libuv's other threads stay free for file work.
+ * that the event loop shares is one more time slice that requests wait behind: a kernel may
+ * let a running hash finish its slice (4 ms on the benchmark's machine) before a woken event
+ * loop gets the core back, even at the lowest priority. The rest wait here, and libuv's other
+ * threads stay free for file work.
  */
 export const hashing = pLimit(availableParallelism());
 

@@ -307,12 +307,6 @@ export class SqliteStore implements S.Store {
     return session && session.expiresAt > now ? session : undefined;
   }
 
-  /**
-   * Runs a write whose loss in a machine crash is harmless without a sync of its own: it
-   * reaches the disk with the next synced commit or checkpoint. A lost slide ends a session
-   * sooner, never later; a lost deletion of expired sessions is made again by the next sweep.
-   * Every other commit stays synced, as the constructor set.
-   */
   /** Waits until what this connection committed is on disk; see wal-sync.ts. */
   async #durable(what: string): Promise<void> {
     if (this.#walSync === undefined) return;
@@ -325,6 +319,13 @@ export class SqliteStore implements S.Store {
     }
   }
 
+  /**
+   * Runs a write without a sync of its own: it reaches the disk with the next synced commit,
+   * checkpoint or `#durable`. Alone only where its loss in a machine crash is harmless: a lost
+   * slide ends a session sooner, never later; a lost deletion of expired sessions is made
+   * again by the next sweep. Logons and logouts follow it with `#durable`. Every other commit
+   * stays synced, as the constructor set.
+   */
   #unsynced<T>(work: () => T): T {
     // A prepared PRAGMA does not take effect when run again, so these are executed each time.
     this.#db.exec("PRAGMA synchronous = NORMAL");

@@ -72,8 +72,17 @@ export function expireAllBut(file: string, live: SeededSession[]): number {
   }
 }
 
-/** Sessions in the file whose end has passed, as the sweeper sees them. */
+/** A session whose end has passed, as the sweeper sees it: `?` is now. */
+const EXPIRED = "FROM sessions WHERE expires_at <= ?";
+
+/** Whether any session in the file has expired and is still there. */
 export function expiredLeft(db: Database.Database): boolean {
-  const row = db.prepare("SELECT EXISTS (SELECT 1 FROM sessions WHERE expires_at <= ?) AS left");
+  const row = db.prepare(`SELECT EXISTS (SELECT 1 ${EXPIRED}) AS left`);
   return (row.get(Date.now()) as { left: number }).left === 1;
+}
+
+/** How many sessions in the file have expired and are still there. */
+export function expiredCount(db: Database.Database): number {
+  const row = db.prepare(`SELECT count(*) AS n ${EXPIRED}`);
+  return (row.get(Date.now()) as { n: number }).n;
 }

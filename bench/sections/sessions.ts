@@ -10,7 +10,13 @@ import { startEmrest, type EmrestServer } from "../emrest-process.js";
 import { median, runLoad } from "../load.js";
 import { runQueueWaitMs } from "../processes.js";
 import { atLeast, atMost, bytes, ms, percent } from "../results.js";
-import { expireAllBut, expiredLeft, seedSessions, type SeededSession } from "../seed-sessions.js";
+import {
+  expireAllBut,
+  expiredCount,
+  expiredLeft,
+  seedSessions,
+  type SeededSession,
+} from "../seed-sessions.js";
 import { CONNECTIONS, throughputRatio } from "./http.js";
 
 const WORKING_SET = 1000;
@@ -134,7 +140,7 @@ async function sweep(ctx: BenchContext, store: Store): Promise<void> {
     // not the sweep, which begins a second after start. The window opens between the two.
     await warmUp(server, store.sessions.slice(0, WARM_UP_READS));
     startStall = (await server.diagnostics()).eventLoopDelayMaxMs;
-    sweptBeforeWindow = expiredCount(store.file) < expired;
+    sweptBeforeWindow = expiredIn(store.file) < expired;
     const waitBefore = runQueueWaitMs(server.pid);
     const done = waitForSweep(store.file).then((finished) => {
       if (finished) sweptMs = performance.now() - started;
@@ -175,11 +181,10 @@ async function warmUp(server: EmrestServer, sessions: SeededSession[]): Promise<
   }
 }
 
-function expiredCount(file: string): number {
+function expiredIn(file: string): number {
   const db = new Database(file, { readonly: true });
   try {
-    const count = db.prepare("SELECT count(*) AS n FROM sessions WHERE expires_at <= ?");
-    return (count.get(Date.now()) as { n: number }).n;
+    return expiredCount(db);
   } finally {
     db.close();
   }
